@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { LOCALES } from './platform/i18n/locale.ts';
+
+const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every setting comes from the environment; names are the contract in the README. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  ALIANZA_DATA_DIR: z.string().min(1).default('./data'),
+  ALIANZA_DEFAULT_LOCALE: z.enum(LOCALES).default('es'),
+  ALIANZA_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  ALIANZA_COOKIE_SECURE: boolean.optional(),
+  ALIANZA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  ALIANZA_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  ALIANZA_JOBS: boolean.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  defaultLocale: (typeof LOCALES)[number];
+  sessionHours: number;
+  cookieSecure: boolean;
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+  jobs: boolean;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    database: c.DATABASE_URL
+      ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.resolve(c.ALIANZA_DATA_DIR, 'pglite') },
+    defaultLocale: c.ALIANZA_DEFAULT_LOCALE,
+    sessionHours: c.ALIANZA_SESSION_HOURS,
+    cookieSecure: c.ALIANZA_COOKIE_SECURE ?? c.NODE_ENV === 'production',
+    bodyLimitBytes: c.ALIANZA_BODY_LIMIT_BYTES,
+    shutdownGraceMs: c.ALIANZA_SHUTDOWN_GRACE_MS,
+    jobs: c.ALIANZA_JOBS,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,19 @@
+import type { RouteModule } from '../platform/http/context.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { noteRoutes } from './notes/routes.ts';
+import { organizationRoutes } from './organizations/routes.ts';
+import { sharingGroupRoutes } from './sharing-groups/routes.ts';
+import { tokenRoutes } from './tokens/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+/** Every domain module's routes, registered in this order. */
+export const MODULES: RouteModule[] = [
+  authRoutes,
+  userRoutes,
+  organizationRoutes,
+  tokenRoutes,
+  sharingGroupRoutes,
+  noteRoutes,
+  auditRoutes,
+];

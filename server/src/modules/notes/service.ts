@@ -1,0 +1,110 @@
+import type { Actor } from '../../platform/auth/actor.ts';
+import { primaryOrgId } from '../../platform/auth/actor.ts';
+import { assertCanWriteFor, canManageRecord, requireUser } from '../../platform/access/policy.ts';
+import { assertValidDistribution, loadDistribution, replaceDistribution, type Distribution } from '../../platform/access/distribution.ts';
+import { appendAudit, auditReads, changes } from '../../platform/audit/audit-log.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
+import type { AppContext } from '../../platform/http/context.ts';
+import * as q from './queries.ts';
+import type { CreateNoteInput, Note, NoteFilter, UpdateNoteInput } from './schemas.ts';
+
+const toNote = (row: q.NoteRow, dist: Distribution): Note => ({
+  id: row.id,
+  ownerOrgId: row.owner_org_id,
+  createdBy: row.created_by,
+  tlp: row.tlp,
+  title: row.title,
+  body: row.body,
+  sharingGroupIds: dist.sharingGroupIds,
+  recipientUserIds: dist.recipientUserIds,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+const auditable = (row: q.NoteRow, dist: Distribution) => ({ tlp: row.tlp, title: row.title, body: row.body, ...dist });
+
+export async function createNote(ctx: AppContext, actor: Actor, input: CreateNoteInput): Promise<Note> {
+  requireUser(actor);
+  const ownerOrgId = input.ownerOrgId ?? primaryOrgId(actor);
+  if (!ownerOrgId) throw invalidField('ownerOrgId', 'not_a_member');
+  assertCanWriteFor(actor, ownerOrgId);
+  const dist = { sharingGroupIds: input.sharingGroupIds, recipientUserIds: input.recipientUserIds };
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertValidDistribution(trx, actor, input.tlp, dist);
+    const row = await q.insertNote(trx, { owner_org_id: ownerOrgId, created_by: actor.userId, tlp: input.tlp, title: input.title, body: input.body });
+    await replaceDistribution(trx, q.NOTE, row.id, dist);
+    await appendAudit(trx, actor, [{ action: 'create', recordType: q.NOTE, recordId: row.id, orgId: ownerOrgId, diff: { after: auditable(row, dist) } }]);
+    await ctx.events.publish(trx, { type: 'note.created', recordType: q.NOTE, recordId: row.id, orgIds: [ownerOrgId], data: { tlp: row.tlp } });
+    return toNote(row, dist);
+  });
+}
+
+export async function getNote(ctx: AppContext, actor: Actor, id: string): Promise<Note> {
+  const row = await q.findVisibleNote(ctx.db, actor, id);
+  if (!row) throw notFound(q.NOTE); // the same answer whether it does not exist or may not be seen
+  await auditReads(ctx.db, actor, q.NOTE, [row]);
+  const dist = (await loadDistribution(ctx.db, q.NOTE, [id])).get(id)!;
+  return toNote(row, dist);
+}
+
+function decodeCursor(cursor: string | undefined): q.Cursor | null {
+  if (!cursor) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as q.Cursor;
+    if (typeof parsed.createdAt === 'string' && !Number.isNaN(Date.parse(parsed.createdAt)) && /^[0-9a-f-]{36}$/i.test(parsed.id)) return parsed;
+  } catch {
+    // fall through to the field error
+  }
+  throw invalidField('cursor', 'invalid');
+}
+
+export async function listNotes(ctx: AppContext, actor: Actor, filter: NoteFilter, page: { limit: number; cursor?: string }) {
+  const after = decodeCursor(page.cursor);
+  const rows = await q.listVisibleNotes(ctx.db, actor, filter, page.limit + 1, after);
+  const items = rows.slice(0, page.limit);
+  await auditReads(ctx.db, actor, q.NOTE, items);
+  const dists = await loadDistribution(ctx.db, q.NOTE, items.map((r) => r.id));
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > page.limit && last ? Buffer.from(JSON.stringify({ createdAt: last.created_at.toISOString(), id: last.id })).toString('base64url') : null;
+  return { items: items.map((r) => toNote(r, dists.get(r.id)!)), nextCursor };
+}
+
+export async function countNotes(ctx: AppContext, actor: Actor, filter: NoteFilter): Promise<number> {
+  return q.countVisibleNotes(ctx.db, actor, filter);
+}
+
+export async function updateNote(ctx: AppContext, actor: Actor, id: string, patch: UpdateNoteInput): Promise<Note> {
+  requireUser(actor);
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await q.findVisibleNote(trx, actor, id);
+    if (!before) throw notFound(q.NOTE);
+    if (!canManageRecord(actor, before)) throw new AppError('FORBIDDEN');
+    const beforeDist = (await loadDistribution(trx, q.NOTE, [id])).get(id)!;
+    const tlp = patch.tlp ?? before.tlp;
+    // A change of marking drops distribution that no longer applies unless new lists are given.
+    const dist: Distribution = {
+      sharingGroupIds: patch.sharingGroupIds ?? (tlp === 'AMBER' ? beforeDist.sharingGroupIds : []),
+      recipientUserIds: patch.recipientUserIds ?? (tlp === 'RED' ? beforeDist.recipientUserIds : []),
+    };
+    await assertValidDistribution(trx, actor, tlp, dist);
+    const row = await q.updateNote(trx, id, { tlp: patch.tlp, title: patch.title, body: patch.body });
+    await replaceDistribution(trx, q.NOTE, id, dist);
+    await appendAudit(trx, actor, [{ action: 'update', recordType: q.NOTE, recordId: id, orgId: row.owner_org_id, diff: changes(auditable(before, beforeDist), auditable(row, dist)) }]);
+    await ctx.events.publish(trx, { type: 'note.updated', recordType: q.NOTE, recordId: id, orgIds: [row.owner_org_id], data: { tlp: row.tlp } });
+    return toNote(row, dist);
+  });
+}
+
+export async function deleteNote(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  requireUser(actor);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await q.findVisibleNote(trx, actor, id);
+    if (!before) throw notFound(q.NOTE);
+    if (!canManageRecord(actor, before)) throw new AppError('FORBIDDEN');
+    const dist = (await loadDistribution(trx, q.NOTE, [id])).get(id)!;
+    await q.deleteNote(trx, id);
+    await appendAudit(trx, actor, [{ action: 'delete', recordType: q.NOTE, recordId: id, orgId: before.owner_org_id, diff: { before: auditable(before, dist) } }]);
+    await ctx.events.publish(trx, { type: 'note.deleted', recordType: q.NOTE, recordId: id, orgIds: [before.owner_org_id] });
+  });
+}

@@ -1,0 +1,60 @@
+import type { Executor } from '../audit/audit-log.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Tlp } from '../db/schema.ts';
+import { AppError, type FieldIssue } from '../errors/app-error.ts';
+
+export interface Distribution {
+  sharingGroupIds: string[];
+  recipientUserIds: string[];
+}
+
+/**
+ * Checks who a record is distributed to: sharing groups only for AMBER (and only groups an
+ * organisation of the actor belongs to), named recipients only for RED.
+ */
+export async function assertValidDistribution(db: Executor, actor: Actor, tlp: Tlp, dist: Distribution): Promise<void> {
+  const issues: FieldIssue[] = [];
+  if (dist.sharingGroupIds.length > 0 && tlp !== 'AMBER') issues.push({ path: 'sharingGroupIds', code: 'groups_only_for_amber' });
+  if (dist.recipientUserIds.length > 0 && tlp !== 'RED') issues.push({ path: 'recipientUserIds', code: 'recipients_only_for_red' });
+  if (dist.sharingGroupIds.length > 0) {
+    const orgIds = [...new Set(actor.memberships.map((m) => m.orgId))];
+    const usable = orgIds.length === 0 ? new Set<string>() : new Set(
+      (await db.selectFrom('sharing_group_members').select('group_id').where('group_id', 'in', dist.sharingGroupIds).where('org_id', 'in', orgIds).execute()).map((r) => r.group_id),
+    );
+    dist.sharingGroupIds.forEach((id, i) => {
+      if (!usable.has(id)) issues.push({ path: `sharingGroupIds.${i}`, code: 'unknown_reference', params: { id } });
+    });
+  }
+  if (dist.recipientUserIds.length > 0) {
+    const known = new Set((await db.selectFrom('users').select('id').where('id', 'in', dist.recipientUserIds).where('disabled_at', 'is', null).execute()).map((r) => r.id));
+    dist.recipientUserIds.forEach((id, i) => {
+      if (!known.has(id)) issues.push({ path: `recipientUserIds.${i}`, code: 'unknown_reference', params: { id } });
+    });
+  }
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', {}, issues);
+}
+
+export async function replaceDistribution(db: Executor, recordType: string, recordId: string, dist: Distribution): Promise<void> {
+  await db.deleteFrom('record_sharing_groups').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
+  await db.deleteFrom('record_recipients').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
+  const groups = [...new Set(dist.sharingGroupIds)];
+  const users = [...new Set(dist.recipientUserIds)];
+  if (groups.length > 0) {
+    await db.insertInto('record_sharing_groups').values(groups.map((group_id) => ({ record_type: recordType, record_id: recordId, group_id }))).execute();
+  }
+  if (users.length > 0) {
+    await db.insertInto('record_recipients').values(users.map((user_id) => ({ record_type: recordType, record_id: recordId, user_id }))).execute();
+  }
+}
+
+export async function loadDistribution(db: Executor, recordType: string, recordIds: string[]): Promise<Map<string, Distribution>> {
+  const result = new Map<string, Distribution>(recordIds.map((id) => [id, { sharingGroupIds: [], recipientUserIds: [] }]));
+  if (recordIds.length === 0) return result;
+  const [groups, recipients] = await Promise.all([
+    db.selectFrom('record_sharing_groups').select(['record_id', 'group_id']).where('record_type', '=', recordType).where('record_id', 'in', recordIds).orderBy('group_id').execute(),
+    db.selectFrom('record_recipients').select(['record_id', 'user_id']).where('record_type', '=', recordType).where('record_id', 'in', recordIds).orderBy('user_id').execute(),
+  ]);
+  for (const g of groups) result.get(g.record_id)?.sharingGroupIds.push(g.group_id);
+  for (const r of recipients) result.get(r.record_id)?.recipientUserIds.push(r.user_id);
+  return result;
+}

@@ -1,0 +1,167 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Row types of the tables the migrations create. Keep in step with server/migrations. */
+export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export type Tlp = (typeof TLP_LEVELS)[number];
+
+export const ORG_TYPES = [
+  'police_agency', 'prosecutor', 'municipality', 'ministry', 'ngo', 'community_association',
+  'school', 'religious_organisation', 'business', 'international_partner', 'oversight_body',
+] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+export const ROLES = ['admin', 'coordinator', 'analyst', 'officer', 'member', 'viewer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, never, never>;
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  name: string;
+  type: OrgType;
+  country: string;
+  /** Hex EWKB on read; always select it through ST_AsGeoJSON. */
+  jurisdiction: ColumnType<string | null, never, never>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  locale: 'es' | 'en' | 'pt' | null;
+  is_platform_admin: Generated<boolean>;
+  disabled_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  org_id: string;
+  role: Role;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scopes: string[];
+  created_at: CreatedAt;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Date | null;
+}
+
+export interface PlatformSecretsTable {
+  name: string;
+  value: string;
+}
+
+export interface SharingGroupsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  owner_org_id: string;
+  created_at: CreatedAt;
+}
+
+export interface SharingGroupMembersTable {
+  group_id: string;
+  org_id: string;
+}
+
+export interface RecordSharingGroupsTable {
+  record_type: string;
+  record_id: string;
+  group_id: string;
+}
+
+export interface RecordRecipientsTable {
+  record_type: string;
+  record_id: string;
+  user_id: string;
+}
+
+export interface AuditLogTable {
+  seq: ColumnType<number, never, never>;
+  at: CreatedAt;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  action: string;
+  record_type: string;
+  record_id: string | null;
+  request_id: string | null;
+  diff: ColumnType<unknown, string | null, never>;
+}
+
+export interface AuditPendingTable {
+  seq: number;
+}
+
+export interface AuditChainTable {
+  position: number;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  chained_at: CreatedAt;
+}
+
+export interface NotesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  created_by: string;
+  tlp: Tlp;
+  title: string;
+  body: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: CreatedAt;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_throttle: LoginThrottleTable;
+  platform_secrets: PlatformSecretsTable;
+  sharing_groups: SharingGroupsTable;
+  sharing_group_members: SharingGroupMembersTable;
+  record_sharing_groups: RecordSharingGroupsTable;
+  record_recipients: RecordRecipientsTable;
+  audit_log: AuditLogTable;
+  audit_pending: AuditPendingTable;
+  audit_chain: AuditChainTable;
+  notes: NotesTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;

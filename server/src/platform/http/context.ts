@@ -1,0 +1,28 @@
+import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Db, Engine } from '../db/engine.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+
+/** What services need from the platform; passed explicitly, never imported as a global. */
+export interface AppContext {
+  config: Config;
+  engine: Engine;
+  db: Db;
+  events: EventBus;
+  jobs: JobQueue;
+  logger: Logger;
+}
+
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** A domain module's HTTP routes. */
+export type RouteModule = (app: ZodApp, ctx: AppContext) => void;

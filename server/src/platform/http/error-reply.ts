@@ -1,0 +1,93 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type FieldIssue } from '../errors/app-error.ts';
+import { MESSAGES, translate } from '../i18n/messages.ts';
+import type { Locale } from '../i18n/locale.ts';
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+      requestId: z.string(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+type ZodIssueLike = { keyword: string; instancePath: string; message: string; params: Record<string, unknown> };
+
+/** Turns a Zod issue into a catalog key and parameters, so the message is in the user's language. */
+function fieldIssueFromZod(issue: ZodIssueLike, prefix: string): FieldIssue {
+  const path = [prefix, ...issue.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
+  const p = issue.params;
+  const origin = typeof p.origin === 'string' ? p.origin : '';
+  switch (issue.keyword) {
+    case 'invalid_type':
+      return issue.message.endsWith('received undefined')
+        ? { path, code: 'required' }
+        : { path, code: 'invalid_type', params: { expected: String(p.expected) } };
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.keyword === 'too_small' ? 'minimum' : 'maximum';
+      const suffix = origin === 'string' || origin === 'array' ? `_${origin}` : '';
+      if (issue.keyword === 'too_small' && origin === 'string' && Number(p.minimum) === 1) return { path, code: 'required' };
+      return { path, code: `${issue.keyword}${suffix}`, params: { [bound]: String(p[bound]) } };
+    }
+    case 'invalid_format':
+      return { path, code: 'invalid_format', params: { format: String(p.format) } };
+    case 'invalid_value':
+      return { path, code: 'invalid_value', params: { options: (p.values as unknown[] | undefined)?.join(', ') ?? '' } };
+    case 'unrecognized_keys':
+      return { path, code: 'unrecognized_keys', params: { keys: (p.keys as string[] | undefined)?.join(', ') ?? '' } };
+    case 'custom':
+      return { path, code: issue.message in MESSAGES ? issue.message : 'invalid', params: (p.params as Record<string, string>) ?? {} };
+    default:
+      return { path, code: 'invalid' };
+  }
+}
+
+/** Converts anything thrown into the one error shape; only our own bugs become 500s. */
+export function toAppError(err: unknown, bodyLimit: number, contentType = ''): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as FastifyError & { validationContext?: string };
+  if (hasZodFastifySchemaValidationErrors(e)) {
+    const prefix = e.validationContext === 'body' ? '' : (e.validationContext ?? '');
+    return new AppError('VALIDATION_FAILED', {}, (e.validation as unknown as ZodIssueLike[]).map((i) => fieldIssueFromZod(i, prefix)));
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', { limit: bodyLimit });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? new AppError('UNSUPPORTED_MEDIA_TYPE', { type: contentType.split(';')[0]!.slice(0, 100) || '-' })
+        : new AppError('MALFORMED_REQUEST', { reason: 'Content-Length' });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('MALFORMED_REQUEST', { reason: 'JSON' });
+  }
+  if (e.name === 'SyntaxError' || e.statusCode === 400) return new AppError('MALFORMED_REQUEST', { reason: 'JSON' });
+  if (e.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', { limit: bodyLimit });
+  if (e.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', { type: contentType.split(';')[0]!.slice(0, 100) || '-' });
+  const pgCode = (err as { code?: string }).code;
+  if (pgCode === '23505') return new AppError('CONFLICT', { what: (err as { constraint?: string }).constraint ?? '' });
+  return new AppError('INTERNAL');
+}
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError, locale: Locale): FastifyReply {
+  const params = { ...error.params, requestId: request.id };
+  if (error.extra.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.extra.retryAfterSeconds));
+  return reply
+    .code(error.status)
+    .type('application/json; charset=utf-8')
+    .send({
+      error: {
+        code: error.code,
+        message: translate(error.code, locale, params),
+        details: error.fields.map((f) => ({ field: f.path, code: f.code, message: translate(f.code, locale, f.params) })),
+        requestId: request.id,
+      },
+    });
+}
