@@ -7,7 +7,7 @@ import { openEngine, type Engine } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { EventBus } from './platform/events/event-bus.ts';
 import { buildApp } from './platform/http/build-app.ts';
-import type { AppContext, ZodApp } from './platform/http/context.ts';
+import type { AppContext, RouteModule, ZodApp } from './platform/http/context.ts';
 import { JobQueue } from './platform/jobs/job-queue.ts';
 
 export interface Platform {
@@ -21,6 +21,8 @@ export interface PlatformOptions {
   /** An engine opened by the caller (tests share a migrated template this way). */
   engine?: Engine;
   migrate?: boolean;
+  /** Routes added after the domain modules' (tests use this for instrumented endpoints). */
+  extraModules?: RouteModule[];
 }
 
 export async function startPlatform(config: Config, logger: Logger, options: PlatformOptions = {}): Promise<Platform> {
@@ -42,7 +44,7 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
     await jobs.send(cleanup, { reason: 'start-up' });
   }
   const stopChainer = startAuditChainer(engine.db, (err) => logger.error({ err }, 'audit chaining failed'));
-  const app = await buildApp(ctx, MODULES);
+  const app = await buildApp(ctx, [...MODULES, ...(options.extraModules ?? [])]);
   await app.ready();
   return {
     ctx,

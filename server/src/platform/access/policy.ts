@@ -69,9 +69,9 @@ export function requireScope(actor: Actor, scope: Scope): void {
 export function assertCanWriteFor(actor: Actor, orgId: string): void {
   requireUser(actor);
   requireScope(actor, 'write');
-  if (!hasRoleIn(actor, orgId, WRITER_ROLES)) {
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'ownerOrgId', code: 'not_a_member' }]);
-  }
+  if (hasRoleIn(actor, orgId, WRITER_ROLES)) return;
+  if (actor.memberships.some((m) => m.orgId === orgId)) throw new AppError('FORBIDDEN'); // a member, but read-only
+  throw new AppError('VALIDATION_FAILED', {}, [{ path: 'ownerOrgId', code: 'not_a_member' }]);
 }
 
 /** Edit and delete: the author, or a manager of the owning organisation. */

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  ramGiB: number;
+  node: string;
+  postgres: string | null;
+  pglite: string;
+  os: string;
+  date: string;
+}
+
+function cpuModel(): string {
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    if (line) return line.split(':').slice(1).join(':').trim();
+  } catch {
+    // not Linux
+  }
+  return os.cpus()[0]?.model ?? 'unknown';
+}
+
+export function describeMachine(postgresVersion: string | null): Machine {
+  const pkg = new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url);
+  const pglite = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: cpuModel(),
+    ramGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    postgres: postgresVersion,
+    pglite,
+    os: `${os.type()} ${os.release()}`,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  };
+}
