@@ -14,6 +14,7 @@ export const options = {
   adminUrl: process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   database: process.env.BENCH_PG_DATABASE ?? 'alianza_bench',
   engines: (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()).filter(Boolean) as EngineKind[],
+  scenarios: new Set((process.env.BENCH_SCENARIOS ?? 'read,write').split(',').map((s) => s.trim())),
   notes: int('BENCH_NOTES', 2000),
   connections: int('BENCH_CONNECTIONS', 50),
   durationSeconds: int('BENCH_DURATION', 10),

@@ -84,7 +84,15 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[]): Promise
     request.session = auth.session;
   });
 
+  // On shutdown, responses still in flight close their keep-alive connection, so that
+  // closing the server waits for those requests only, not for idle clients to time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
   app.addHook('onSend', async (request, reply) => {
+    if (closing) reply.header('connection', 'close');
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');

@@ -23,6 +23,8 @@ function fieldIssueFromZod(issue: ZodIssueLike, prefix: string): FieldIssue {
   const path = [prefix, ...issue.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.');
   const p = issue.params;
   const origin = typeof p.origin === 'string' ? p.origin : '';
+  // Our own schemas name a catalog key as the message (e.g. regex checks, refinements).
+  if (issue.message in MESSAGES) return { path, code: issue.message, params: (p.params as Record<string, string>) ?? {} };
   switch (issue.keyword) {
     case 'invalid_type':
       return issue.message.endsWith('received undefined')
@@ -41,8 +43,6 @@ function fieldIssueFromZod(issue: ZodIssueLike, prefix: string): FieldIssue {
       return { path, code: 'invalid_value', params: { options: (p.values as unknown[] | undefined)?.join(', ') ?? '' } };
     case 'unrecognized_keys':
       return { path, code: 'unrecognized_keys', params: { keys: (p.keys as string[] | undefined)?.join(', ') ?? '' } };
-    case 'custom':
-      return { path, code: issue.message in MESSAGES ? issue.message : 'invalid', params: (p.params as Record<string, string>) ?? {} };
     default:
       return { path, code: 'invalid' };
   }

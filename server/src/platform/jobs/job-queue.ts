@@ -50,6 +50,11 @@ export class JobQueue {
     return this.#boss.send(definition.name, definition.payload.parse(payload) as object);
   }
 
+  /** The state of a sent job: created, active, completed, failed, ... (null when unknown). */
+  async state<S extends z.ZodType>(definition: JobDefinition<S>, id: string): Promise<string | null> {
+    return (await this.#boss.getJobById(definition.name, id))?.state ?? null;
+  }
+
   async stop(): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
