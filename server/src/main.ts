@@ -19,6 +19,11 @@ export async function serve(): Promise<void> {
   await platform.app.listen({ port: config.port, host: config.host });
   logger.info({ engine: platform.ctx.engine.kind }, `Alianza listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
 
+  const anyUser = await platform.ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (!anyUser) {
+    logger.info('No users yet. Create the first platform administrator with: ALIANZA_PASSWORD=... npx alianza admin create-user --email you@example.org --name "Your Name" --platform-admin');
+  }
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -73,3 +73,23 @@ describe('command line', () => {
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, problems: [] });
   });
 });
+
+describe('service endpoints', () => {
+  it('report liveness, readiness and a complete OpenAPI 3.1 document', async () => {
+    const t = await startTestPlatform();
+    try {
+      expect((await t.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+      expect((await t.app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready' });
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      expect(doc.openapi).toBe('3.1.0');
+      for (const route of ['/api/v1/auth/login', '/api/v1/notes', '/api/v1/notes/{id}', '/api/v1/organizations', '/api/v1/tokens', '/api/v1/audit', '/api/v1/sharing-groups']) {
+        expect(Object.keys(doc.paths)).toContain(route);
+      }
+      expect(doc.components.schemas.Error).toBeDefined();
+      expect(doc.paths['/api/v1/notes'].post.responses['400']).toBeDefined();
+      expect((await t.app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);
+    } finally {
+      await t.stop();
+    }
+  });
+});
