@@ -2,11 +2,14 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/audit/audit-log.ts';
 import { visibleTo } from '../../platform/access/policy.ts';
+import { distributionColumns } from '../../platform/access/distribution.ts';
 import type { Tlp } from '../../platform/db/schema.ts';
 import type { NoteFilter } from './schemas.ts';
 
 export const NOTE = 'note';
 const columns = ['n.id', 'n.owner_org_id', 'n.created_by', 'n.tlp', 'n.title', 'n.body', 'n.created_at', 'n.updated_at'] as const;
+
+const distribution = distributionColumns(NOTE, 'n');
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -28,7 +31,7 @@ export interface Cursor {
 }
 
 export const listVisibleNotes = (db: Executor, actor: Actor, filter: NoteFilter, limit: number, after: Cursor | null) => {
-  let query = visibleNotes(db, actor, filter).select(columns);
+  let query = visibleNotes(db, actor, filter).select(columns).select(distribution);
   if (after) {
     query = query.where(sql<boolean>`(n.created_at, n.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
   }
@@ -39,7 +42,7 @@ export const countVisibleNotes = async (db: Executor, actor: Actor, filter: Note
   Number((await visibleNotes(db, actor, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 export const findVisibleNote = (db: Executor, actor: Actor, id: string) =>
-  visibleNotes(db, actor, {}).select(columns).where('n.id', '=', id).executeTakeFirst();
+  visibleNotes(db, actor, {}).select(columns).select(distribution).where('n.id', '=', id).executeTakeFirst();
 
 export const insertNote = (db: Executor, row: { owner_org_id: string; created_by: string; tlp: Tlp; title: string; body: string }) =>
   db.insertInto('notes').values(row).returning(['id', 'owner_org_id', 'created_by', 'tlp', 'title', 'body', 'created_at', 'updated_at']).executeTakeFirstOrThrow();

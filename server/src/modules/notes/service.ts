@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { primaryOrgId } from '../../platform/auth/actor.ts';
 import { assertCanWriteFor, canManageRecord, requireUser } from '../../platform/access/policy.ts';
-import { assertValidDistribution, loadDistribution, replaceDistribution, type Distribution } from '../../platform/access/distribution.ts';
+import { assertValidDistribution, distributionOf, replaceDistribution, type Distribution } from '../../platform/access/distribution.ts';
 import { appendAudit, auditReads, changes } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
@@ -32,7 +32,7 @@ export async function createNote(ctx: AppContext, actor: Actor, input: CreateNot
   return ctx.db.transaction().execute(async (trx) => {
     await assertValidDistribution(trx, actor, input.tlp, dist);
     const row = await q.insertNote(trx, { owner_org_id: ownerOrgId, created_by: actor.userId, tlp: input.tlp, title: input.title, body: input.body });
-    await replaceDistribution(trx, q.NOTE, row.id, dist);
+    await replaceDistribution(trx, q.NOTE, row.id, dist, true);
     await appendAudit(trx, actor, [{ action: 'create', recordType: q.NOTE, recordId: row.id, orgId: ownerOrgId, diff: { after: auditable(row, dist) } }]);
     await ctx.events.publish(trx, { type: 'note.created', recordType: q.NOTE, recordId: row.id, orgIds: [ownerOrgId], data: { tlp: row.tlp } });
     return toNote(row, dist);
@@ -43,8 +43,7 @@ export async function getNote(ctx: AppContext, actor: Actor, id: string): Promis
   const row = await q.findVisibleNote(ctx.db, actor, id);
   if (!row) throw notFound(q.NOTE); // the same answer whether it does not exist or may not be seen
   await auditReads(ctx.db, actor, q.NOTE, [row]);
-  const dist = (await loadDistribution(ctx.db, q.NOTE, [id])).get(id)!;
-  return toNote(row, dist);
+  return toNote(row, distributionOf(row));
 }
 
 function decodeCursor(cursor: string | undefined): q.Cursor | null {
@@ -63,11 +62,10 @@ export async function listNotes(ctx: AppContext, actor: Actor, filter: NoteFilte
   const rows = await q.listVisibleNotes(ctx.db, actor, filter, page.limit + 1, after);
   const items = rows.slice(0, page.limit);
   await auditReads(ctx.db, actor, q.NOTE, items);
-  const dists = await loadDistribution(ctx.db, q.NOTE, items.map((r) => r.id));
   const last = items.at(-1);
   const nextCursor =
     rows.length > page.limit && last ? Buffer.from(JSON.stringify({ createdAt: last.created_at.toISOString(), id: last.id })).toString('base64url') : null;
-  return { items: items.map((r) => toNote(r, dists.get(r.id)!)), nextCursor };
+  return { items: items.map((r) => toNote(r, distributionOf(r))), nextCursor };
 }
 
 export async function countNotes(ctx: AppContext, actor: Actor, filter: NoteFilter): Promise<number> {
@@ -80,7 +78,7 @@ export async function updateNote(ctx: AppContext, actor: Actor, id: string, patc
     const before = await q.findVisibleNote(trx, actor, id);
     if (!before) throw notFound(q.NOTE);
     if (!canManageRecord(actor, before)) throw new AppError('FORBIDDEN');
-    const beforeDist = (await loadDistribution(trx, q.NOTE, [id])).get(id)!;
+    const beforeDist = distributionOf(before);
     const tlp = patch.tlp ?? before.tlp;
     // A change of marking drops distribution that no longer applies unless new lists are given.
     const dist: Distribution = {
@@ -102,7 +100,7 @@ export async function deleteNote(ctx: AppContext, actor: Actor, id: string): Pro
     const before = await q.findVisibleNote(trx, actor, id);
     if (!before) throw notFound(q.NOTE);
     if (!canManageRecord(actor, before)) throw new AppError('FORBIDDEN');
-    const dist = (await loadDistribution(trx, q.NOTE, [id])).get(id)!;
+    const dist = distributionOf(before);
     await q.deleteNote(trx, id);
     await appendAudit(trx, actor, [{ action: 'delete', recordType: q.NOTE, recordId: id, orgId: before.owner_org_id, diff: { before: auditable(before, dist) } }]);
     await ctx.events.publish(trx, { type: 'note.deleted', recordType: q.NOTE, recordId: id, orgIds: [before.owner_org_id] });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../audit/audit-log.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Tlp } from '../db/schema.ts';
@@ -34,9 +35,12 @@ export async function assertValidDistribution(db: Executor, actor: Actor, tlp: T
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', {}, issues);
 }
 
-export async function replaceDistribution(db: Executor, recordType: string, recordId: string, dist: Distribution): Promise<void> {
-  await db.deleteFrom('record_sharing_groups').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
-  await db.deleteFrom('record_recipients').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
+/** Sets a record's distribution; `isNew` skips clearing what a just-created record cannot have. */
+export async function replaceDistribution(db: Executor, recordType: string, recordId: string, dist: Distribution, isNew = false): Promise<void> {
+  if (!isNew) {
+    await db.deleteFrom('record_sharing_groups').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
+    await db.deleteFrom('record_recipients').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
+  }
   const groups = [...new Set(dist.sharingGroupIds)];
   const users = [...new Set(dist.recipientUserIds)];
   if (groups.length > 0) {
@@ -47,14 +51,21 @@ export async function replaceDistribution(db: Executor, recordType: string, reco
   }
 }
 
-export async function loadDistribution(db: Executor, recordType: string, recordIds: string[]): Promise<Map<string, Distribution>> {
-  const result = new Map<string, Distribution>(recordIds.map((id) => [id, { sharingGroupIds: [], recipientUserIds: [] }]));
-  if (recordIds.length === 0) return result;
-  const [groups, recipients] = await Promise.all([
-    db.selectFrom('record_sharing_groups').select(['record_id', 'group_id']).where('record_type', '=', recordType).where('record_id', 'in', recordIds).orderBy('group_id').execute(),
-    db.selectFrom('record_recipients').select(['record_id', 'user_id']).where('record_type', '=', recordType).where('record_id', 'in', recordIds).orderBy('user_id').execute(),
-  ]);
-  for (const g of groups) result.get(g.record_id)?.sharingGroupIds.push(g.group_id);
-  for (const r of recipients) result.get(r.record_id)?.recipientUserIds.push(r.user_id);
-  return result;
+/**
+ * Columns `sharing_group_ids` and `recipient_user_ids` (JSON arrays) of the record `alias`,
+ * to select with the record itself instead of in further round trips.
+ */
+export function distributionColumns(recordType: string, alias: string) {
+  const id = sql.ref(`${alias}.id`);
+  return [
+    sql<string[]>`coalesce((select json_agg(g.group_id order by g.group_id) from record_sharing_groups g
+      where g.record_type = ${recordType} and g.record_id = ${id}), '[]'::json)`.as('sharing_group_ids'),
+    sql<string[]>`coalesce((select json_agg(r.user_id order by r.user_id) from record_recipients r
+      where r.record_type = ${recordType} and r.record_id = ${id}), '[]'::json)`.as('recipient_user_ids'),
+  ];
 }
+
+export const distributionOf = (row: { sharing_group_ids: string[]; recipient_user_ids: string[] }): Distribution => ({
+  sharingGroupIds: row.sharing_group_ids,
+  recipientUserIds: row.recipient_user_ids,
+});
