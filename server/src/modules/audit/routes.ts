@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody } from '../../platform/http/error-reply.ts';
+import { commonErrors, ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import { AuditEntry, AuditSearchQuery, VerifyResult } from './schemas.ts';
 import * as service from './service.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/auth/authenticate.ts';
 import { requireUser } from '../../platform/access/policy.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { ErrorBody } from '../../platform/http/error-reply.ts';
+import { commonErrors, ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import { LoginBody, SessionView } from './schemas.ts';
 import { login, logout, sessionView } from './service.ts';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ErrorBody } from '../../platform/http/error-reply.ts';
+import { commonErrors, ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import { CreateNoteBody, ListNotesQuery, Note, NoteFilter, UpdateNoteBody } from './schemas.ts';
 import * as service from './service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = commonErrors;
 const tags = ['notes'];
 const Params = z.object({ id: z.uuid() });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORG_TYPES } from '../../platform/db/schema.ts';
-import { ErrorBody } from '../../platform/http/error-reply.ts';
+import { commonErrors, ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import {
   CreateOrganizationBody,
@@ -14,7 +14,7 @@ import {
 } from './schemas.ts';
 import * as service from './service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = commonErrors;
 const tags = ['organizations'];
 
 export const organizationRoutes: RouteModule = (app, ctx) => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { requireUser } from '../../platform/access/policy.ts';
-import { ErrorBody } from '../../platform/http/error-reply.ts';
+import { commonErrors, ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import { CreatedToken, CreateTokenBody, TokenInfo } from './schemas.ts';
 import * as service from './service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = commonErrors;
 const tags = ['tokens'];
 
 export const tokenRoutes: RouteModule = (app, ctx) => {

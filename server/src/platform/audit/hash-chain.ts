@@ -1,17 +1,9 @@
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema.ts';
 import { createHash } from 'node:crypto';
 
-/** The fields of an audit entry that its chain link commits to. */
-export interface ChainedFields {
-  seq: number;
-  at: Date;
-  actor_user_id: string | null;
-  actor_org_id: string | null;
-  action: string;
-  record_type: string;
-  record_id: string | null;
-  request_id: string | null;
-  diff: unknown;
-}
+/** The fields of an audit entry that its chain link commits to: all of them. */
+export type ChainedFields = Selectable<AuditLogTable>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -16,6 +16,9 @@ export const ErrorBody = z
   })
   .meta({ id: 'Error' });
 
+/** The error responses most routes declare in their OpenAPI description. */
+export const commonErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
 type ZodIssueLike = { keyword: string; instancePath: string; message: string; params: Record<string, unknown> };
 
 /** Turns a Zod issue into a catalog key and parameters, so the message is in the user's language. */
