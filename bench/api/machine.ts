@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -10,6 +11,18 @@ export interface Machine {
   pglite: string;
   os: string;
   date: string;
+  /** Commit of the measured code, with "+ uncommitted server changes" when server/ differs from it. */
+  revision: string;
+}
+
+function revision(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: new URL('../../', import.meta.url), encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'server') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted server changes' : ''}`;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function cpuModel(): string {
@@ -34,5 +47,6 @@ export function describeMachine(postgresVersion: string | null): Machine {
     pglite,
     os: `${os.type()} ${os.release()}`,
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    revision: revision(),
   };
 }

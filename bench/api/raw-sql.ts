@@ -70,13 +70,27 @@ const substitute = (params: readonly unknown[], replacements: [string, string][]
 const has = (s: Statement, text: string) => s.sql.toLowerCase().includes(text);
 const isTransactionControl = (s: Statement) => /^(begin|commit)$/i.test(s.sql.trim());
 
+/** A short name for a captured statement, for the report. */
+export function label(s: Statement): string {
+  const text = s.sql.toLowerCase();
+  if (isTransactionControl(s)) return text.trim().toUpperCase();
+  if (text.includes('from "api_tokens"')) return 'token lookup';
+  if (text.includes('from "notes" as "n"')) return text.includes('record_sharing_groups g') ? 'visibility SELECT (with distribution sub-selects)' : 'visibility SELECT';
+  if (text.includes('with "appended"')) return 'audit insert (audit_log + audit_pending CTE)';
+  if (text.includes('insert into "notes"')) return 'insert note';
+  if (text.includes('pg_notify')) return 'pg_notify';
+  const table = /(?:from|into|update) "?([a-z_]+)"?/.exec(text)?.[1] ?? '?';
+  return `${text.trim().split(/\s+/)[0]} ${table}`;
+}
+
 /**
  * Raw replays on a plain `pg` pool (one `pool.query` per statement, as Kysely does outside a
  * transaction; one checked-out client for the write transaction).
- *  - `briefed`: read = the visibility SELECT + the audit insert of the read;
+ *  - `core`: read = the visibility SELECT + the audit insert of the read;
  *    write = BEGIN; insert note; audit_log+audit_pending CTE; pg_notify; COMMIT.
- *  - `all`: every statement the API issues, i.e. also the token lookup, the distribution
- *    loads of the read (in parallel, as the service does) and the distribution deletes of the write.
+ *  - `full`: every statement the API issues for the request, in order (also the token
+ *    lookup, and whatever else the service sends at the time: e.g. distribution loads or
+ *    deletes; parallel reads outside a transaction stay parallel).
  */
 export function rawOperations(pool: pg.Pool, captured: CapturedSql) {
   const readSelect = captured.read.find((s) => has(s, 'from "notes" as "n"'))!;
@@ -84,7 +98,7 @@ export function rawOperations(pool: pg.Pool, captured: CapturedSql) {
   const readDistribution = captured.read.filter((s) => has(s, 'from "record_sharing_groups"') || has(s, 'from "record_recipients"'));
   const insertNote = captured.write.find((s) => has(s, 'insert into "notes"'))!;
   const writeRest = captured.write.filter((s) => s !== insertNote && !isTransactionControl(s));
-  const briefedRest = writeRest.filter((s) => !has(s, 'delete from'));
+  const coreRest = writeRest.filter((s) => has(s, 'with "appended"') || has(s, 'pg_notify'));
   if (!readSelect || !insertNote) throw new Error('captured SQL is missing the notes statements');
 
   const query = (s: Statement, replacements: [string, string][] = []) => pool.query(s.sql, substitute(s.params, replacements) as unknown[]);
@@ -107,24 +121,25 @@ export function rawOperations(pool: pg.Pool, captured: CapturedSql) {
   };
 
   return {
+    /** The statements of each variant, in order. */
     describe: {
-      readBriefed: readAudit ? 2 : 1,
-      readAll: 1 + captured.read.length,
-      writeBriefed: 3 + briefedRest.length,
-      writeAll: 4 + writeRest.length,
+      readCore: [readSelect, ...(readAudit ? [readAudit] : [])].map(label),
+      readFull: [captured.tokenLookup, ...captured.read].map(label),
+      writeCore: ['BEGIN', label(insertNote), ...coreRest.map(label), 'COMMIT'],
+      writeFull: [label(captured.tokenLookup), 'BEGIN', label(insertNote), ...writeRest.map(label), 'COMMIT'],
     },
-    async readBriefed() {
+    async readCore() {
       await query(readSelect);
       if (readAudit) await query(readAudit, requestIdFor());
     },
-    async readAll() {
+    async readFull() {
       await query(captured.tokenLookup);
       await query(readSelect);
       if (readAudit) await query(readAudit, requestIdFor());
       await Promise.all(readDistribution.map((s) => query(s)));
     },
-    writeBriefed: () => write(briefedRest),
-    async writeAll() {
+    writeCore: () => write(coreRest),
+    async writeFull() {
       await query(captured.tokenLookup);
       await write(writeRest);
     },

@@ -133,14 +133,12 @@ export async function seed(engine: Engine, config: Config, count: number): Promi
   });
   while ((await chainPending(engine.db)) > 0);
 
+  return { token, analyst, notes: count, markings, ...(await visibility(engine, analyst)) };
+}
+
+/** How many notes the analyst sees, and how many of the first page are audited on read. */
+export async function visibility(engine: Engine, analyst: Actor) {
   const visibleToAnalyst = await notes.countVisibleNotes(engine.db, analyst, {});
   const firstPage = await notes.listVisibleNotes(engine.db, analyst, {}, 20, null);
-  return {
-    token,
-    analyst,
-    notes: count,
-    markings,
-    visibleToAnalyst,
-    auditedPerPage: firstPage.filter((r) => RESTRICTED_TLP.includes(r.tlp)).length,
-  };
+  return { visibleToAnalyst, auditedPerPage: firstPage.filter((r) => RESTRICTED_TLP.includes(r.tlp)).length };
 }
