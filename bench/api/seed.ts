@@ -1,12 +1,11 @@
+import { createContext } from '../../server/src/platform.ts';
 import type { Config } from '../../server/src/config.ts';
 import { RESTRICTED_TLP } from '../../server/src/platform/access/policy.ts';
 import { systemActor, type Actor, type Membership } from '../../server/src/platform/auth/actor.ts';
 import { chainPending } from '../../server/src/platform/audit/chainer.ts';
 import type { Engine } from '../../server/src/platform/db/engine.ts';
 import type { Role, Tlp } from '../../server/src/platform/db/schema.ts';
-import { EventBus } from '../../server/src/platform/events/event-bus.ts';
 import type { AppContext } from '../../server/src/platform/http/context.ts';
-import { JobQueue } from '../../server/src/platform/jobs/job-queue.ts';
 import { createLogger } from '../../server/src/platform/logging/logger.ts';
 import { CreateNoteBody } from '../../server/src/modules/notes/schemas.ts';
 import * as notes from '../../server/src/modules/notes/queries.ts';
@@ -35,7 +34,7 @@ export interface Seeded {
 }
 
 export function serviceContext(engine: Engine, config: Config): AppContext {
-  return { config, engine, db: engine.db, events: new EventBus(engine), jobs: new JobQueue(engine, () => {}), logger: createLogger('warn') };
+  return createContext(config, engine, createLogger('warn'));
 }
 
 export const userActor = (userId: string, memberships: Membership[], requestId: string | null = null): Actor & { userId: string } => ({

@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { MODULES } from './modules/index.ts';
 import { cleanupJob } from './modules/housekeeping/cleanup-job.ts';
+import { ReadAuditLog } from './platform/audit/audit-log.ts';
 import { startAuditChainer } from './platform/audit/chainer.ts';
+import { PrincipalCache } from './platform/auth/principal-cache.ts';
 import { openEngine, type Engine } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { EventBus } from './platform/events/event-bus.ts';
@@ -17,10 +19,26 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+/** The platform services for one engine; events and jobs are started by the caller if needed. */
+export function createContext(config: Config, engine: Engine, logger: Logger, options: { cachePrincipals?: boolean } = {}): AppContext {
+  return {
+    config,
+    engine,
+    db: engine.db,
+    events: new EventBus(engine),
+    jobs: new JobQueue(engine, (err) => logger.error({ err }, 'job queue error')),
+    logger,
+    readAudit: new ReadAuditLog(engine.db),
+    principals: new PrincipalCache(options.cachePrincipals === false ? 0 : undefined),
+  };
+}
+
 export interface PlatformOptions {
   /** An engine opened by the caller (tests share a migrated template this way). */
   engine?: Engine;
   migrate?: boolean;
+  /** false: no background hash-chaining (tests of the chain drive `chainPending` themselves). */
+  auditChainer?: boolean;
   /** Routes added after the domain modules' (tests use this for instrumented endpoints). */
   extraModules?: RouteModule[];
 }
@@ -33,17 +51,18 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
     const applied = await migrate(engine.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   }
-  const events = new EventBus(engine);
+  const ctx = createContext(config, engine, logger);
+  const { events, jobs } = ctx;
   await events.start();
-  const jobs = new JobQueue(engine, (err) => logger.error({ err }, 'job queue error'));
-  const ctx: AppContext = { config, engine, db: engine.db, events, jobs, logger };
+  ctx.principals.follow(events);
   const cleanup = cleanupJob(engine.db);
   jobs.define(cleanup);
   if (config.jobs) {
     await jobs.start();
     await jobs.send(cleanup, { reason: 'start-up' });
   }
-  const stopChainer = startAuditChainer(engine.db, (err) => logger.error({ err }, 'audit chaining failed'));
+  const stopChainer =
+    options.auditChainer === false ? async () => {} : startAuditChainer(engine.db, (err) => logger.error({ err }, 'audit chaining failed'));
   const app = await buildApp(ctx, [...MODULES, ...(options.extraModules ?? [])]);
   await app.ready();
   return {

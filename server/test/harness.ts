@@ -59,13 +59,14 @@ export interface TestPlatform extends Platform {
 
 /** A platform on its own database copy, with the given extra routes (e.g. a slow test route). */
 export async function startTestPlatform(
-  options: { config?: Partial<Config>; db?: TestDatabase; extraModules?: RouteModule[] } = {},
+  options: { config?: Partial<Config>; db?: TestDatabase; extraModules?: RouteModule[]; auditChainer?: boolean } = {},
 ): Promise<TestPlatform> {
   const db = options.db ?? (await createTestDatabase());
   const logs = new LogCapture();
   const platform = await startPlatform(testConfig(options.config), createLogger('info', logs), {
     engine: db.engine,
     migrate: false,
+    ...(options.auditChainer === false ? { auditChainer: false } : {}),
     ...(options.extraModules ? { extraModules: options.extraModules } : {}),
   });
   return {

@@ -3,9 +3,8 @@ import { loadConfig } from '../config.ts';
 import { openEngine } from '../platform/db/engine.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { chainPending } from '../platform/audit/chainer.ts';
-import { EventBus } from '../platform/events/event-bus.ts';
 import type { AppContext } from '../platform/http/context.ts';
-import { JobQueue } from '../platform/jobs/job-queue.ts';
+import { createContext } from '../platform.ts';
 import { createLogger } from '../platform/logging/logger.ts';
 
 /** A platform context without HTTP or workers, for one CLI command. */
@@ -14,8 +13,7 @@ export async function withCliContext<T>(fn: (ctx: AppContext) => Promise<T>, con
   const engine = await openEngine(config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : config.database);
   try {
     await migrate(engine.db);
-    const events = new EventBus(engine);
-    const ctx: AppContext = { config, engine, db: engine.db, events, jobs: new JobQueue(engine, () => {}), logger };
+    const ctx = createContext(config, engine, logger, { cachePrincipals: false });
     const result = await fn(ctx);
     // Entries written by the command are chained now rather than by the next server start.
     while ((await chainPending(engine.db)) > 0);

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.ts';
-import { appendAudit } from '../../platform/audit/audit-log.ts';
+import { appendAudit, journal } from '../../platform/audit/audit-log.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { hmac, platformSecret, randomToken, sha256 } from '../../platform/auth/secrets.ts';
 import { assertNotThrottled, clearFailures, recordFailure, type ThrottleRule } from '../../platform/auth/throttle.ts';
@@ -49,9 +49,12 @@ export async function logout(ctx: AppContext, actor: Actor, tokenHash: string): 
   await ctx.db.transaction().execute(async (trx) => {
     const removed = await deleteSession(trx, tokenHash);
     if (!removed) return;
-    await appendAudit(trx, actor, [{ action: 'auth.logout', recordType: 'user', recordId: removed.user_id, orgId: null }]);
-    await ctx.events.publish(trx, { type: 'auth.session_ended', data: { tokenHash } });
+    await journal(trx, actor, {
+      audit: [{ action: 'auth.logout', recordType: 'user', recordId: removed.user_id, orgId: null }],
+      events: [{ type: 'auth.session_ended', data: { tokenHash } }],
+    });
   });
+  ctx.principals.forgetSession(tokenHash);
 }
 
 export async function sessionView(ctx: AppContext, userId: string, csrfToken: string, expiresAt: Date): Promise<SessionView> {

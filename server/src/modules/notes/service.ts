@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { primaryOrgId } from '../../platform/auth/actor.ts';
 import { assertCanWriteFor, canManageRecord, requireUser } from '../../platform/access/policy.ts';
 import { assertValidDistribution, distributionOf, replaceDistribution, type Distribution } from '../../platform/access/distribution.ts';
-import { appendAudit, auditReads, changes } from '../../platform/audit/audit-log.ts';
+import { changes, journal } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import * as q from './queries.ts';
@@ -33,8 +33,10 @@ export async function createNote(ctx: AppContext, actor: Actor, input: CreateNot
     await assertValidDistribution(trx, actor, input.tlp, dist);
     const row = await q.insertNote(trx, { owner_org_id: ownerOrgId, created_by: actor.userId, tlp: input.tlp, title: input.title, body: input.body });
     await replaceDistribution(trx, q.NOTE, row.id, dist, true);
-    await appendAudit(trx, actor, [{ action: 'create', recordType: q.NOTE, recordId: row.id, orgId: ownerOrgId, diff: { after: auditable(row, dist) } }]);
-    await ctx.events.publish(trx, { type: 'note.created', recordType: q.NOTE, recordId: row.id, orgIds: [ownerOrgId], data: { tlp: row.tlp } });
+    await journal(trx, actor, {
+      audit: [{ action: 'create', recordType: q.NOTE, recordId: row.id, orgId: ownerOrgId, diff: { after: auditable(row, dist) } }],
+      events: [{ type: 'note.created', recordType: q.NOTE, recordId: row.id, orgIds: [ownerOrgId], data: { tlp: row.tlp } }],
+    });
     return toNote(row, dist);
   });
 }
@@ -42,7 +44,7 @@ export async function createNote(ctx: AppContext, actor: Actor, input: CreateNot
 export async function getNote(ctx: AppContext, actor: Actor, id: string): Promise<Note> {
   const row = await q.findVisibleNote(ctx.db, actor, id);
   if (!row) throw notFound(q.NOTE); // the same answer whether it does not exist or may not be seen
-  await auditReads(ctx.db, actor, q.NOTE, [row]);
+  await ctx.readAudit.recordReads(actor, q.NOTE, [row]);
   return toNote(row, distributionOf(row));
 }
 
@@ -61,7 +63,7 @@ export async function listNotes(ctx: AppContext, actor: Actor, filter: NoteFilte
   const after = decodeCursor(page.cursor);
   const rows = await q.listVisibleNotes(ctx.db, actor, filter, page.limit + 1, after);
   const items = rows.slice(0, page.limit);
-  await auditReads(ctx.db, actor, q.NOTE, items);
+  await ctx.readAudit.recordReads(actor, q.NOTE, items);
   const last = items.at(-1);
   const nextCursor =
     rows.length > page.limit && last ? Buffer.from(JSON.stringify({ createdAt: last.created_at.toISOString(), id: last.id })).toString('base64url') : null;
@@ -88,8 +90,10 @@ export async function updateNote(ctx: AppContext, actor: Actor, id: string, patc
     await assertValidDistribution(trx, actor, tlp, dist);
     const row = await q.updateNote(trx, id, { tlp: patch.tlp, title: patch.title, body: patch.body });
     await replaceDistribution(trx, q.NOTE, id, dist);
-    await appendAudit(trx, actor, [{ action: 'update', recordType: q.NOTE, recordId: id, orgId: row.owner_org_id, diff: changes(auditable(before, beforeDist), auditable(row, dist)) }]);
-    await ctx.events.publish(trx, { type: 'note.updated', recordType: q.NOTE, recordId: id, orgIds: [row.owner_org_id], data: { tlp: row.tlp } });
+    await journal(trx, actor, {
+      audit: [{ action: 'update', recordType: q.NOTE, recordId: id, orgId: row.owner_org_id, diff: changes(auditable(before, beforeDist), auditable(row, dist)) }],
+      events: [{ type: 'note.updated', recordType: q.NOTE, recordId: id, orgIds: [row.owner_org_id], data: { tlp: row.tlp } }],
+    });
     return toNote(row, dist);
   });
 }
@@ -102,7 +106,9 @@ export async function deleteNote(ctx: AppContext, actor: Actor, id: string): Pro
     if (!canManageRecord(actor, before)) throw new AppError('FORBIDDEN');
     const dist = distributionOf(before);
     await q.deleteNote(trx, id);
-    await appendAudit(trx, actor, [{ action: 'delete', recordType: q.NOTE, recordId: id, orgId: before.owner_org_id, diff: { before: auditable(before, dist) } }]);
-    await ctx.events.publish(trx, { type: 'note.deleted', recordType: q.NOTE, recordId: id, orgIds: [before.owner_org_id] });
+    await journal(trx, actor, {
+      audit: [{ action: 'delete', recordType: q.NOTE, recordId: id, orgId: before.owner_org_id, diff: { before: auditable(before, dist) } }],
+      events: [{ type: 'note.deleted', recordType: q.NOTE, recordId: id, orgIds: [before.owner_org_id] }],
+    });
   });
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.ts';
-import { appendAudit, changes } from '../../platform/audit/audit-log.ts';
+import { appendAudit, changes, journal } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { OrgType, Role } from '../../platform/db/schema.ts';
@@ -92,9 +92,12 @@ export async function setMemberRoles(ctx: AppContext, actor: Actor, orgId: strin
     if (!(await q.userExists(trx, userId))) throw invalidField('userId', 'unknown_reference', { id: userId });
     const before = await q.rolesOf(trx, orgId, userId);
     await q.replaceRoles(trx, orgId, userId, unique);
-    await appendAudit(trx, actor, [{ action: 'membership.set', recordType: 'membership', recordId: `${orgId}:${userId}`, orgId, diff: { roles: { from: before, to: unique } } }]);
-    await ctx.events.publish(trx, { type: 'membership.changed', recordType: 'user', recordId: userId, orgIds: [orgId] });
+    await journal(trx, actor, {
+      audit: [{ action: 'membership.set', recordType: 'membership', recordId: `${orgId}:${userId}`, orgId, diff: { roles: { from: before, to: unique } } }],
+      events: [{ type: 'membership.changed', recordType: 'user', recordId: userId, orgIds: [orgId] }],
+    });
   });
+  ctx.principals.forgetUser(userId);
   return unique;
 }
 
@@ -107,7 +110,10 @@ export async function removeMember(ctx: AppContext, actor: Actor, orgId: string,
       throw new AppError('FORBIDDEN'); // an organisation admin cannot lock themselves out
     }
     await q.replaceRoles(trx, orgId, userId, []);
-    await appendAudit(trx, actor, [{ action: 'membership.remove', recordType: 'membership', recordId: `${orgId}:${userId}`, orgId, diff: { roles: { from: before, to: [] } } }]);
-    await ctx.events.publish(trx, { type: 'membership.changed', recordType: 'user', recordId: userId, orgIds: [orgId] });
+    await journal(trx, actor, {
+      audit: [{ action: 'membership.remove', recordType: 'membership', recordId: `${orgId}:${userId}`, orgId, diff: { roles: { from: before, to: [] } } }],
+      events: [{ type: 'membership.changed', recordType: 'user', recordId: userId, orgIds: [orgId] }],
+    });
   });
+  ctx.principals.forgetUser(userId);
 }

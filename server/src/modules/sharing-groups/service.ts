@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hasRoleIn, MANAGER_ROLES, requireScope, requireUser } from '../../platform/access/policy.ts';
-import { appendAudit } from '../../platform/audit/audit-log.ts';
+import { appendAudit, journal } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { Executor } from '../../platform/audit/audit-log.ts';
@@ -43,8 +43,10 @@ export async function setSharingGroupMembers(ctx: AppContext, actor: Actor, grou
     const before = (await q.groupMembers(trx, [groupId])).map((m) => m.org_id).sort();
     const after = [...new Set([group.owner_org_id, ...memberOrgIds])].sort();
     await q.replaceMembers(trx, groupId, after);
-    await appendAudit(trx, actor, [{ action: 'update', recordType: 'sharing_group', recordId: groupId, orgId: group.owner_org_id, diff: { members: { from: before, to: after } } }]);
-    await ctx.events.publish(trx, { type: 'sharing_group.changed', recordType: 'sharing_group', recordId: groupId, orgIds: [...new Set([...before, ...after])] });
+    await journal(trx, actor, {
+      audit: [{ action: 'update', recordType: 'sharing_group', recordId: groupId, orgId: group.owner_org_id, diff: { members: { from: before, to: after } } }],
+      events: [{ type: 'sharing_group.changed', recordType: 'sharing_group', recordId: groupId, orgIds: [...new Set([...before, ...after])] }],
+    });
   });
   return loadGroup(ctx.db, groupId);
 }

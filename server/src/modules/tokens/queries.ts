@@ -16,5 +16,5 @@ export const revokeToken = (db: Executor, userId: string, id: string) =>
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
-    .returning('id')
+    .returning(['id', 'token_hash'])
     .executeTakeFirst();

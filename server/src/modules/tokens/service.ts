@@ -1,6 +1,6 @@
 import type { Actor, Scope } from '../../platform/auth/actor.ts';
 import { requireUser } from '../../platform/access/policy.ts';
-import { appendAudit } from '../../platform/audit/audit-log.ts';
+import { appendAudit, journal } from '../../platform/audit/audit-log.ts';
 import { randomToken, sha256 } from '../../platform/auth/secrets.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
@@ -45,9 +45,14 @@ export async function listTokens(ctx: AppContext, actor: Actor): Promise<TokenIn
 
 export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   requireUser(actor);
-  await ctx.db.transaction().execute(async (trx) => {
+  const tokenHash = await ctx.db.transaction().execute(async (trx) => {
     const revoked = await q.revokeToken(trx, actor.userId, id);
     if (!revoked) throw notFound('api_token');
-    await appendAudit(trx, actor, [{ action: 'token.revoke', recordType: 'api_token', recordId: id }]);
+    await journal(trx, actor, {
+      audit: [{ action: 'token.revoke', recordType: 'api_token', recordId: id }],
+      events: [{ type: 'auth.token_revoked', recordType: 'api_token', recordId: id, data: { tokenHash: revoked.token_hash } }],
+    });
+    return revoked.token_hash;
   });
+  ctx.principals.forgetToken(tokenHash);
 }

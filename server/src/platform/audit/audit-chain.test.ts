@@ -33,7 +33,7 @@ const lastSeqs = async (n: number) =>
   (await t.ctx.db.selectFrom('audit_chain').select(['seq', 'position']).orderBy('position', 'desc').limit(n).execute()).reverse();
 
 beforeAll(async () => {
-  t = await startTestPlatform();
+  t = await startTestPlatform({ auditChainer: false }); // the tests chain explicitly, with no concurrent chainer
   const org = await makeOrg(t.ctx);
   const oversight = await makeOrg(t.ctx, { type: 'oversight_body' });
   token = await makeToken(t.ctx, (await makeUser(t.ctx, [{ orgId: org.id, role: 'analyst' }])).id);
@@ -51,6 +51,14 @@ describe('audit log', () => {
     const created = await t.ctx.db.selectFrom('audit_log').select('diff').where('record_id', '=', user.id).where('action', '=', 'create').executeTakeFirstOrThrow();
     expect(JSON.stringify(created.diff)).not.toContain('a long test passphrase');
     expect(created.diff).toMatchObject({ after: { password: '***' } });
+  });
+
+  it('records every one of many concurrent restricted reads (reads are group-committed)', async () => {
+    const note = await api(t.app, { method: 'POST', url: '/api/v1/notes', body: { tlp: 'AMBER', title: 'concurrida' }, auth: { token } });
+    const responses = await Promise.all(Array.from({ length: 40 }, () => api(t.app, { url: `/api/v1/notes/${note.data.id}`, auth: { token } })));
+    expect(responses.every((r) => r.statusCode === 200)).toBe(true);
+    const reads = await t.ctx.db.selectFrom('audit_log').select('request_id').where('record_id', '=', note.data.id).where('action', '=', 'read').execute();
+    expect(new Set(reads.map((r) => r.request_id))).toEqual(new Set(responses.map((r) => r.headers['x-request-id'])));
   });
 
   it('is searchable by oversight auditors and by nobody else', async () => {

@@ -1,10 +1,10 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { primaryOrgId } from '../auth/actor.ts';
 import type { Db } from '../db/engine.ts';
-import type { Tlp } from '../db/schema.ts';
+import type { Database, Tlp } from '../db/schema.ts';
 import { RESTRICTED_TLP } from '../access/policy.ts';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { EVENTS_CHANNEL, eventPayload, type DomainEvent } from '../events/event-bus.ts';
 
 export type Executor = Db | Transaction<Database> | Kysely<Database>;
 
@@ -41,13 +41,8 @@ export function changes(before: Record<string, unknown>, after: Record<string, u
   return diff;
 }
 
-/**
- * Appends entries in the caller's transaction (so a rolled-back write leaves no entry and
- * a committed one always has its entry) and queues them for hash-chaining, in one statement.
- */
-export async function appendAudit(db: Executor, actor: Actor, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const rows = entries.map((entry) => ({
+function auditRows(actor: Actor, entries: AuditEntry[]) {
+  return entries.map((entry) => ({
     actor_user_id: actor.userId,
     actor_org_id: entry.orgId === undefined ? primaryOrgId(actor) : entry.orgId,
     action: entry.action,
@@ -56,25 +51,85 @@ export async function appendAudit(db: Executor, actor: Actor, entries: AuditEntr
     request_id: actor.requestId,
     diff: entry.diff ? JSON.stringify(maskSecrets(entry.diff)) : null,
   }));
+}
+
+type AuditRow = ReturnType<typeof auditRows>[number];
+
+/**
+ * Writes a transaction's audit entries (queued for hash-chaining) and its events in one
+ * statement, the last before COMMIT: a rolled-back write leaves neither, a committed one
+ * always has both, and the events leave only on commit.
+ */
+async function writeJournal(db: Executor, rows: AuditRow[], events: DomainEvent[]): Promise<void> {
+  const notifications = events.map((event, i) => sql`pg_notify(${EVENTS_CHANNEL}, ${eventPayload(event)})`.as(`n${i}`));
+  if (rows.length === 0) {
+    if (notifications.length > 0) await db.selectNoFrom(notifications).execute();
+    return;
+  }
   await db
     .with('appended', (q) => q.insertInto('audit_log').values(rows).returning('seq'))
-    .insertInto('audit_pending')
-    .columns(['seq'])
-    .expression((eb) => eb.selectFrom('appended').select('seq'))
+    .with('pending', (q) => q.insertInto('audit_pending').columns(['seq']).expression((eb) => eb.selectFrom('appended').select('seq')).returning('seq'))
+    .selectNoFrom([sql<number>`(select count(*) from pending)`.as('audited'), ...notifications])
     .execute();
 }
 
-/** Records that the actor read restricted (AMBER, AMBER+STRICT, RED) records; one entry each. */
-export async function auditReads(
-  db: Executor,
-  actor: Actor,
-  recordType: string,
-  records: readonly { id: string; tlp: Tlp; owner_org_id?: string }[],
-): Promise<void> {
-  const restricted = records.filter((r) => RESTRICTED_TLP.includes(r.tlp));
-  await appendAudit(
-    db,
-    actor,
-    restricted.map((r) => ({ action: 'read', recordType, recordId: r.id, diff: { tlp: r.tlp } })),
-  );
+/** Records a change: its audit entries and the events it announces, in the caller's transaction. */
+export async function journal(db: Executor, actor: Actor, change: { audit: AuditEntry[]; events?: DomainEvent[] }): Promise<void> {
+  await writeJournal(db, auditRows(actor, change.audit), change.events ?? []);
+}
+
+/** Appends audit entries in the caller's transaction. */
+export async function appendAudit(db: Executor, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  await writeJournal(db, auditRows(actor, entries), []);
+}
+
+/**
+ * Audit entries of reads, group-committed: requests arriving while a batch is being written
+ * wait for the next batch, so many concurrent reads share one INSERT and one commit. Each
+ * caller resolves only once its entries are durable, so no restricted record is returned
+ * before its read is on record.
+ */
+export class ReadAuditLog {
+  #queue: { rows: AuditRow[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  #flushing = false;
+  static readonly MAX_ROWS_PER_BATCH = 2000;
+
+  constructor(private readonly db: Db) {}
+
+  /** One entry per restricted (AMBER, AMBER+STRICT, RED) record among those read. */
+  recordReads(actor: Actor, recordType: string, records: readonly { id: string; tlp: Tlp }[]): Promise<void> {
+    const restricted = records.filter((r) => RESTRICTED_TLP.includes(r.tlp));
+    if (restricted.length === 0) return Promise.resolve();
+    const rows = auditRows(
+      actor,
+      restricted.map((r) => ({ action: 'read', recordType, recordId: r.id, diff: { tlp: r.tlp } })),
+    );
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ rows, resolve, reject });
+      if (!this.#flushing) void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    this.#flushing = true;
+    try {
+      while (this.#queue.length > 0) {
+        let rowCount = 0;
+        let take = 0;
+        while (take < this.#queue.length && (take === 0 || rowCount + this.#queue[take]!.rows.length <= ReadAuditLog.MAX_ROWS_PER_BATCH)) {
+          rowCount += this.#queue[take]!.rows.length;
+          take += 1;
+        }
+        const batch = this.#queue.splice(0, take);
+        try {
+          await writeJournal(this.db, batch.flatMap((b) => b.rows), []);
+          for (const b of batch) b.resolve();
+        } catch (err) {
+          for (const b of batch) b.reject(err);
+        }
+      }
+    } finally {
+      this.#flushing = false;
+    }
+  }
 }

@@ -14,6 +14,8 @@ export type Db = Kysely<Database>;
 export type JobsConnection = { connectionString: string } | { db: SqlExecutor };
 
 export type NotificationListener = (payload: string) => void;
+/** Called when notifications may have been missed (the LISTEN connection was re-established). */
+export type GapListener = () => void;
 
 /**
  * The one place that knows which database engine runs. Everything else sees a Kysely
@@ -22,7 +24,7 @@ export type NotificationListener = (payload: string) => void;
 export interface Engine {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Db;
-  listen(channel: string, listener: NotificationListener): Promise<() => Promise<void>>;
+  listen(channel: string, listener: NotificationListener, onGap?: GapListener): Promise<() => Promise<void>>;
   jobsConnection(): JobsConnection;
   close(): Promise<void>;
 }
@@ -50,7 +52,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Engine> {
   return {
     kind: 'postgres',
     db,
-    listen: (channel, fn) => listener.listen(channel, fn),
+    listen: (channel, fn, onGap) => listener.listen(channel, fn, onGap),
     jobsConnection: () => ({ connectionString: url }),
     async close() {
       await listener.close();
@@ -87,11 +89,14 @@ class PostgresListener {
   #client: pg.Client | null = null;
   #connecting: Promise<pg.Client> | null = null;
   #closed = false;
+  #everConnected = false;
   readonly #listeners = new Map<string, Set<NotificationListener>>();
+  readonly #gapListeners = new Set<GapListener>();
 
   constructor(private readonly url: string) {}
 
-  async listen(channel: string, fn: NotificationListener): Promise<() => Promise<void>> {
+  async listen(channel: string, fn: NotificationListener, onGap?: GapListener): Promise<() => Promise<void>> {
+    if (onGap) this.#gapListeners.add(onGap);
     let set = this.#listeners.get(channel);
     if (!set) {
       set = new Set();
@@ -104,6 +109,7 @@ class PostgresListener {
     set.add(fn);
     return async () => {
       set.delete(fn);
+      if (onGap) this.#gapListeners.delete(onGap);
     };
   }
 
@@ -124,7 +130,10 @@ class PostgresListener {
       client.on('end', () => this.#reconnectSoon(client));
       await client.connect();
       for (const channel of this.#listeners.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      const reconnected = this.#everConnected;
+      this.#everConnected = true;
       this.#client = client;
+      if (reconnected) for (const gap of this.#gapListeners) gap();
       return client;
     })().finally(() => {
       this.#connecting = null;

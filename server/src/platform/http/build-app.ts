@@ -79,7 +79,7 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[]): Promise
     request.locale = negotiateLocale(request.headers['accept-language'], ctx.config.defaultLocale);
     request.actor = anonymousActor(request.id, request.locale);
     if (!request.url.startsWith('/api/v1/')) return;
-    const auth = await authenticate(ctx.db, request, request.locale, request.routeOptions.config.csrf !== false);
+    const auth = await authenticate(ctx.db, ctx.principals, request, request.locale, request.routeOptions.config.csrf !== false);
     request.actor = auth.actor;
     request.session = auth.session;
   });

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db, Engine } from '../db/engine.ts';
+import type { ReadAuditLog } from '../audit/audit-log.ts';
+import type { PrincipalCache } from '../auth/principal-cache.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 
@@ -14,6 +16,10 @@ export interface AppContext {
   events: EventBus;
   jobs: JobQueue;
   logger: Logger;
+  /** Group-committed audit entries of restricted reads. */
+  readAudit: ReadAuditLog;
+  /** Short-lived cache of who is behind sessions and tokens. */
+  principals: PrincipalCache;
 }
 
 export type ZodApp = FastifyInstance<
