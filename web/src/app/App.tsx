@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { MapPage } from '../pages/MapPage.tsx';
+import { HomePage } from '../pages/public/HomePage.tsx';
+import { LoginPage } from '../pages/public/LoginPage.tsx';
+import { ForbiddenPage, NotFoundPage } from '../pages/public/StatusPages.tsx';
+import { AuditPage } from '../pages/workspace/AuditPage.tsx';
+import { DashboardPage } from '../pages/workspace/DashboardPage.tsx';
+import { GroupsPage } from '../pages/workspace/GroupsPage.tsx';
+import { MembersPage } from '../pages/workspace/MembersPage.tsx';
+import { NoteEditorPage } from '../pages/workspace/NoteEditorPage.tsx';
+import { NotesPage } from '../pages/workspace/NotesPage.tsx';
+import { NoteViewPage } from '../pages/workspace/NoteViewPage.tsx';
+import { OrganizationsPage } from '../pages/workspace/OrganizationsPage.tsx';
+import { TokensPage } from '../pages/workspace/TokensPage.tsx';
+import { useSession, type Role } from '../session/session.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+import { WorkspaceLayout } from './WorkspaceLayout.tsx';
+
+/** A page for some roles only: others get the 403 page, never a blank or a crash. */
+function RequireRole({ roles, platformAdmin, children }: { roles?: Role[]; platformAdmin?: boolean; children: ReactNode }) {
+  const { session, hasRole } = useSession();
+  const allowed = platformAdmin ? !!session?.user.isPlatformAdmin : !roles || hasRole(...roles);
+  return allowed ? children : <ForbiddenPage />;
+}
+
+const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/map', element: <MapPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  {
+    path: '/w',
+    element: <WorkspaceLayout />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'notes', element: <NotesPage /> },
+      { path: 'notes/new', element: <NoteEditorPage /> },
+      { path: 'notes/:id', element: <NoteViewPage /> },
+      { path: 'notes/:id/edit', element: <NoteEditorPage /> },
+      { path: 'map', element: <MapPage /> },
+      { path: 'groups', element: <GroupsPage /> },
+      { path: 'members', element: <RequireRole roles={['admin', 'coordinator']}><MembersPage /></RequireRole> },
+      { path: 'audit', element: <RequireRole roles={['auditor']}><AuditPage /></RequireRole> },
+      { path: 'organizations', element: <RequireRole platformAdmin><OrganizationsPage /></RequireRole> },
+      { path: 'tokens', element: <TokensPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

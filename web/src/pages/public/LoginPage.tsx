@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from '../../session/session.tsx';
+import { ErrorNotice, Field } from '../../ui/controls.tsx';
+
+/** Only same-site paths are followed after login (no open redirect). */
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/w');
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { session, login } = useSession();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const next = safeNext(params.get('next'));
+  if (session) return <Navigate to={next} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email.trim(), password);
+      navigate(next, { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fields = error instanceof ApiError ? error.fieldErrors() : {};
+  return (
+    <section className="narrow" aria-labelledby="login-title">
+      <h1 id="login-title">{t('login.title')}</h1>
+      {params.get('expired') && (
+        <p role="status" className="notice">
+          {t('login.expired')}
+        </p>
+      )}
+      <ErrorNotice error={error} onRetry={() => void submit(new Event('submit') as unknown as FormEvent)} />
+      <form onSubmit={submit} noValidate>
+        <Field label={t('login.email')} error={fields.email}>
+          {(p) => <input {...p} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+        <Field label={t('login.password')} error={fields.password}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={busy}>
+          {busy ? t('status.sending') : t('login.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
