@@ -9,7 +9,7 @@ const report = '.cache/vitest-report.json';
 
 const engine = process.env.DATABASE_URL ? `PostgreSQL (${new URL(process.env.DATABASE_URL).pathname.slice(1)})` : 'embedded PGlite';
 process.stdout.write(`Alianza tests on ${engine}\n`);
-if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) process.exit(1);
+if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0 || run('npx', ['tsc', '--noEmit', '-p', 'web']) !== 0) process.exit(1);
 rmSync(report, { force: true });
 const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
 if (existsSync(report)) {
