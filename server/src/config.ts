@@ -1,8 +1,14 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOCALES } from './platform/i18n/locale.ts';
 
 const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** The repository root (config.ts lives in server/src/). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const httpUrl = z.string().regex(/^https?:\/\/[^/{}\s]+(\/\S*)?$/, 'must be an http(s) URL whose host has no placeholders');
 
 /** Every setting comes from the environment; names are the contract in the README. */
 const schema = z.object({
@@ -21,6 +27,10 @@ const schema = z.object({
   ALIANZA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   ALIANZA_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   ALIANZA_JOBS: boolean.default(true),
+  ALIANZA_WEB_DIR: z.string().min(1).optional(),
+  ALIANZA_MAP_TILE_URL: httpUrl.optional(),
+  ALIANZA_MAP_TILE_ATTRIBUTION: z.string().min(1).max(500).optional(),
+  ALIANZA_DEMO: boolean.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,6 +46,12 @@ export type Config = {
   shutdownGraceMs: number;
   jobs: boolean;
   logLevel: string;
+  /** Built web application served at / when the folder exists. */
+  webDistDir: string;
+  /** Base map for the web application: a raster tile URL template and its attribution. */
+  map: { tileUrl: string | null; tileAttribution: string | null };
+  /** Seed the fictional demo world into an empty embedded database at start. */
+  demo: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -47,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.ALIANZA_DEMO === true && (c.DATABASE_URL || c.NODE_ENV === 'production')) {
+    throw new ConfigError('Invalid configuration:\n  ALIANZA_DEMO: the demo world is only for the embedded database outside production (unset DATABASE_URL, NODE_ENV is not production)');
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -61,5 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: c.ALIANZA_SHUTDOWN_GRACE_MS,
     jobs: c.ALIANZA_JOBS,
     logLevel: c.LOG_LEVEL,
+    webDistDir: path.resolve(c.ALIANZA_WEB_DIR ?? path.join(REPO_ROOT, 'web', 'dist')),
+    map: { tileUrl: c.ALIANZA_MAP_TILE_URL ?? null, tileAttribution: c.ALIANZA_MAP_TILE_ATTRIBUTION ?? null },
+    // Never on a PostgreSQL server or in production; on by default in development on PGlite.
+    demo: !c.DATABASE_URL && c.NODE_ENV !== 'production' && (c.ALIANZA_DEMO ?? c.NODE_ENV === 'development'),
   };
 }

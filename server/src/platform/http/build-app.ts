@@ -19,6 +19,7 @@ import { AppError } from '../errors/app-error.ts';
 import { negotiateLocale, type Locale } from '../i18n/locale.ts';
 import type { AppContext, RouteModule, ZodApp } from './context.ts';
 import { sendError, toAppError } from './error-reply.ts';
+import { registerWebApp } from './static-web.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -97,7 +98,8 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[]): Promise
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
-    if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
+    // API answers are private and fresh unless a route chose its own caching (e.g. map tiles).
+    if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   app.setErrorHandler((err, request, reply) => {
@@ -106,8 +108,11 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[]): Promise
     return sendError(reply, request, error, request.locale ?? ctx.config.defaultLocale);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, request, new AppError('ROUTE_NOT_FOUND', { method: request.method, url: request.url.split('?')[0]! }), request.locale),
+  const web = await registerWebApp(app, { distDir: ctx.config.webDistDir, tileUrl: ctx.config.map.tileUrl });
+  app.setNotFoundHandler(
+    (request, reply) =>
+      web?.fallback(request, reply) ??
+      sendError(reply, request, new AppError('ROUTE_NOT_FOUND', { method: request.method, url: request.url.split('?')[0]! }), request.locale),
   );
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
