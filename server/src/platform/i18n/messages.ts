@@ -174,6 +174,11 @@ export const MESSAGES: Catalog = {
     en: 'Only TLP:AMBER records are shared with groups.',
     pt: 'Somente registros TLP:AMBER são compartilhados com grupos.',
   },
+  tile_out_of_range: {
+    es: 'Fuera de la cuadrícula de teselas: en este nivel de zoom va de 0 a {max}.',
+    en: 'Outside the tile grid: at this zoom level it runs from 0 to {max}.',
+    pt: 'Fora da grade de blocos: neste nível de zoom vai de 0 a {max}.',
+  },
   invalid_scope: {
     es: 'Alcance desconocido: {scope}.',
     en: 'Unknown scope: {scope}.',
