@@ -1,6 +1,7 @@
 import type { RouteModule } from '../platform/http/context.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { sharingGroupRoutes } from './sharing-groups/routes.ts';
@@ -16,4 +17,5 @@ export const MODULES: RouteModule[] = [
   sharingGroupRoutes,
   noteRoutes,
   auditRoutes,
+  jurisdictionRoutes,
 ];
