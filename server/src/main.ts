@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './platform/logging/logger.ts';
+import { credentialsBlock } from './modules/demo/announce.ts';
 import { startPlatform } from './platform.ts';
 
 /** `alianza serve`: the HTTP server, stopped gracefully on SIGTERM or SIGINT. */
@@ -17,7 +18,9 @@ export async function serve(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const platform = await startPlatform(config, logger);
   await platform.app.listen({ port: config.port, host: config.host });
-  logger.info({ engine: platform.ctx.engine.kind }, `Alianza listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  logger.info({ engine: platform.ctx.engine.kind }, `Alianza listening on ${url}`);
+  if (platform.demoWorld) process.stdout.write(`\n${credentialsBlock(platform.demoWorld, `${url}/login`)}\n`);
 
   const anyUser = await platform.ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (!anyUser) {

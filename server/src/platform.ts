@@ -2,6 +2,9 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { MODULES } from './modules/index.ts';
 import { cleanupJob } from './modules/housekeeping/cleanup-job.ts';
+import { credentialsLogMessage } from './modules/demo/announce.ts';
+import { demoAccountsExist, seedDemoWorld, type DemoWorld } from './modules/demo/service.ts';
+import { systemActor } from './platform/auth/actor.ts';
 import { ReadAuditLog } from './platform/audit/audit-log.ts';
 import { startAuditChainer } from './platform/audit/chainer.ts';
 import { PrincipalCache } from './platform/auth/principal-cache.ts';
@@ -15,6 +18,8 @@ import { JobQueue } from './platform/jobs/job-queue.ts';
 export interface Platform {
   ctx: AppContext;
   app: ZodApp;
+  /** The demo world when this start created it (config.demo on an empty database), else null. */
+  demoWorld: DemoWorld | null;
   /** Stops taking requests, lets in-flight ones finish, then stops jobs and the database. */
   stop(): Promise<void>;
 }
@@ -52,6 +57,11 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   }
   const ctx = createContext(config, engine, logger);
+  const demoWorld = config.demo ? await seedDemoWorld(ctx, systemActor()) : null;
+  if (demoWorld) logger.info({ accounts: demoWorld.accounts.map((a) => a.email) }, credentialsLogMessage(demoWorld));
+  else if (config.env === 'production' && (await demoAccountsExist(ctx))) {
+    logger.warn('the demo accounts (@demo.alianza.example, published password) exist in this production database: disable or delete them');
+  }
   const { events, jobs } = ctx;
   await events.start();
   ctx.principals.follow(events);
@@ -68,6 +78,7 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
   return {
     ctx,
     app,
+    demoWorld,
     async stop() {
       await app.close();
       await jobs.stop();
