@@ -4,6 +4,7 @@ import { authRoutes } from './auth/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
+import { publicConfigRoutes } from './public-config/routes.ts';
 import { sharingGroupRoutes } from './sharing-groups/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -18,4 +19,5 @@ export const MODULES: RouteModule[] = [
   noteRoutes,
   auditRoutes,
   jurisdictionRoutes,
+  publicConfigRoutes,
 ];
