@@ -81,7 +81,6 @@ describe('workspace in a real browser', () => {
     await signIn(page, world, world.users.viewer);
     await page.goto(`${world.url}/w/notes`);
     await page.context().clearCookies();
-    await page.getByRole('button', { name: 'Buscar' }).click();
     await page.getByLabel('Buscar en título y texto').fill('algo');
     await page.getByRole('button', { name: 'Buscar' }).click();
     await page.waitForURL(/\/login\?next=/);

@@ -25,9 +25,11 @@ export class ApiError extends Error {
 let csrfToken: string | null = null;
 let language = 'es';
 let onUnauthenticated: () => void = () => {};
+let signedIn = false;
 
 export const setCsrfToken = (token: string | null) => (csrfToken = token);
 export const setApiLanguage = (locale: string) => (language = locale);
+export const setSignedIn = (value: boolean) => (signedIn = value);
 export const setUnauthenticatedHandler = (handler: () => void) => (onUnauthenticated = handler);
 
 const sessionMiddleware: Middleware = {
@@ -37,7 +39,10 @@ const sessionMiddleware: Middleware = {
     return request;
   },
   onResponse({ response, request }) {
-    if (response.status === 401 && !new URL(request.url).pathname.startsWith('/api/v1/auth/')) onUnauthenticated();
+    if (new URL(request.url).pathname.startsWith('/api/v1/auth/')) return response;
+    // The server marks every answer with whether it saw a session: a signed-in app that is
+    // answered as anonymous has lost its session (expired, revoked or cookie cleared).
+    if (response.status === 401 || (signedIn && response.headers.get('x-alianza-session') === 'none')) onUnauthenticated();
     return response;
   },
 };

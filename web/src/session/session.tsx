@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, call, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
+import { api, call, setCsrfToken, setSignedIn, setUnauthenticatedHandler } from '../api/client.ts';
 import type { components } from '../api/schema.ts';
 
 export type Session = components['schemas']['Session'];
@@ -23,6 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const adopt = useCallback((next: Session | null) => {
     setCsrfToken(next?.csrfToken ?? null);
+    setSignedIn(next !== null);
     setSession(next);
   }, []);
 

@@ -100,6 +100,9 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[]): Promise
     reply.header('x-frame-options', 'DENY');
     // API answers are private and fresh unless a route chose its own caching (e.g. map tiles).
     if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // Lets the web app notice that its session ended (expired or revoked) even on endpoints
+    // that also answer anonymous callers, instead of silently showing public data.
+    if (request.url.startsWith('/api/v1/')) reply.header('x-alianza-session', request.actor?.kind === 'user' ? 'active' : 'none');
   });
 
   app.setErrorHandler((err, request, reply) => {
