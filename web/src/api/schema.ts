@@ -307,6 +307,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deployment settings for the web application (languages, demo, base map); public */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicConfig"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jurisdictions.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every jurisdiction as a GeoJSON FeatureCollection (application/geo+json); public */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JurisdictionCollection"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notes": {
         parameters: {
             query?: never;
@@ -1564,6 +1636,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tiles/jurisdictions/{z}/{x}/{y}.pbf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jurisdictions as a Mapbox Vector Tile 2.1 (application/vnd.mapbox-vector-tile), layer "jurisdictions" with id, name, type, country; public */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    x: number;
+                    y: number;
+                    z: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
@@ -2113,6 +2234,52 @@ export interface components {
                 requestId: string;
             };
         };
+        /** @description GeoJSON (RFC 7946) FeatureCollection, WGS 84. */
+        JurisdictionCollection: {
+            /** @description [west, south, east, north] of all jurisdictions; absent when there are none. */
+            bbox?: number[];
+            features: {
+                geometry: components["schemas"]["MultiPolygon"];
+                /** Format: uuid */
+                id: string;
+                properties: components["schemas"]["JurisdictionProperties"];
+                /** @constant */
+                type: "Feature";
+            }[];
+            /** @constant */
+            type: "FeatureCollection";
+        };
+        /** @description GeoJSON (RFC 7946) FeatureCollection, WGS 84. */
+        JurisdictionCollectionInput: {
+            /** @description [west, south, east, north] of all jurisdictions; absent when there are none. */
+            bbox?: number[];
+            features: {
+                geometry: components["schemas"]["MultiPolygonInput"];
+                /** Format: uuid */
+                id: string;
+                properties: components["schemas"]["JurisdictionPropertiesInput"];
+                /** @constant */
+                type: "Feature";
+            }[];
+            /** @constant */
+            type: "FeatureCollection";
+        };
+        JurisdictionProperties: {
+            country: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
+        };
+        JurisdictionPropertiesInput: {
+            country: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
+        };
         Member: {
             displayName: string;
             email: string;
@@ -2240,6 +2407,42 @@ export interface components {
             coordinates: number[][][][];
             /** @constant */
             type: "MultiPolygon";
+        };
+        PublicConfig: {
+            /** @enum {string} */
+            defaultLocale: "es" | "en" | "pt";
+            /** @description The fictional demo world is present (its accounts share a published password). */
+            demo: boolean;
+            locales: ("es" | "en" | "pt")[];
+            map: {
+                /** @description [longitude, latitude] of the initial view. */
+                center: [
+                    number,
+                    number
+                ];
+                tileAttribution: string | null;
+                /** @description Raster tile URL template ({z}/{x}/{y}) of an online base map; null: offline base map only. */
+                tileUrl: string | null;
+                zoom: number;
+            };
+        };
+        PublicConfigInput: {
+            /** @enum {string} */
+            defaultLocale: "es" | "en" | "pt";
+            /** @description The fictional demo world is present (its accounts share a published password). */
+            demo: boolean;
+            locales: ("es" | "en" | "pt")[];
+            map: {
+                /** @description [longitude, latitude] of the initial view. */
+                center: [
+                    number,
+                    number
+                ];
+                tileAttribution: string | null;
+                /** @description Raster tile URL template ({z}/{x}/{y}) of an online base map; null: offline base map only. */
+                tileUrl: string | null;
+                zoom: number;
+            };
         };
         Session: {
             csrfToken: string;
