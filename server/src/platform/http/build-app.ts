@@ -102,7 +102,9 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[]): Promise
     if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     // Lets the web app notice that its session ended (expired or revoked) even on endpoints
     // that also answer anonymous callers, instead of silently showing public data.
-    if (request.url.startsWith('/api/v1/')) reply.header('x-alianza-session', request.actor?.kind === 'user' ? 'active' : 'none');
+    // Not on answers that shared caches may keep (public map data): they are the same for all.
+    const shared = String(reply.getHeader('cache-control') ?? '').startsWith('public');
+    if (request.url.startsWith('/api/v1/') && !shared) reply.header('x-alianza-session', request.actor?.kind === 'user' ? 'active' : 'none');
   });
 
   app.setErrorHandler((err, request, reply) => {
