@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
 import { ROLES, TLP_LEVELS } from '../../platform/db/schema.ts';
-import { api, login } from '../../../test/factories.ts';
+import { api, login, makeUser } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { ROOT } from '../../../test/template.ts';
 import { seedDemoWorld } from './service.ts';
@@ -103,6 +103,17 @@ describe('when the demo world is seeded', () => {
     expect(loadConfig({ NODE_ENV: 'test', ALIANZA_DEMO: 'true' }).demo).toBe(true);
     expect(() => loadConfig({ NODE_ENV: 'production', ALIANZA_DEMO: 'true' })).toThrow(/ALIANZA_DEMO/);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/alianza', ALIANZA_DEMO: 'true' })).toThrow(/ALIANZA_DEMO/);
+  });
+
+  it('not when the database already has a user, even without organisations', async () => {
+    const used = await startTestPlatform();
+    try {
+      await makeUser(used.ctx);
+      expect(await seedDemoWorld(used.ctx, systemActor())).toBeNull();
+      expect(await used.ctx.db.selectFrom('organizations').select('id').execute()).toEqual([]);
+    } finally {
+      await used.stop();
+    }
   });
 
   it('not at all when the configuration says no', async () => {

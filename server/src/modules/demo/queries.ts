@@ -3,7 +3,10 @@ import type { Geometry } from 'geojson';
 import type { Executor } from '../../platform/audit/audit-log.ts';
 import type { OrgType } from '../../platform/db/schema.ts';
 
-export const anyOrganization = async (db: Executor) => (await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst()) !== undefined;
+/** Whether anyone has started using the database: any organisation or any user. */
+export const inUse = async (db: Executor) =>
+  (await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst()) !== undefined ||
+  (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 
 /** Serialises concurrent seeding (until the end of the transaction). */
 export async function lockSeeding(trx: Executor): Promise<void> {

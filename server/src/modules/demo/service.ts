@@ -27,19 +27,20 @@ export interface DemoWorld {
 
 /**
  * Creates the fictional demo world (world.ts) in one transaction when the database has no
- * organisation yet; returns null, changing nothing, otherwise. Every record it writes is
+ * organisation and no user yet (so an administrator created with the CLI before the first
+ * start never finds demo accounts beside theirs); returns null, changing nothing, otherwise. Every record it writes is
  * audited as created by the system. Whether to call it at all is the configuration's
  * decision (`config.demo`: never on a PostgreSQL server or in production).
  */
 export async function seedDemoWorld(ctx: AppContext, actor: Actor): Promise<DemoWorld | null> {
   if (actor.kind !== 'system') throw new AppError('FORBIDDEN');
-  if (await q.anyOrganization(ctx.db)) return null;
+  if (await q.inUse(ctx.db)) return null;
   const districts = loadDistricts();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return ctx.db.transaction().execute(async (trx) => {
     await q.lockSeeding(trx);
-    if (await q.anyOrganization(trx)) return null; // another instance was faster
+    if (await q.inUse(trx)) return null; // another instance was faster
     const audit: AuditEntry[] = [];
 
     const orgIds: Record<string, string> = {};
