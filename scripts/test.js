@@ -13,7 +13,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const engine = process.env.DATABASE_URL ? `PostgreSQL (${new URL(process.env.DATABASE_URL).pathname.slice(1)})` : 'embedded PGlite';
 process.stdout.write(`Alianza tests on ${engine}\n`);
-if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0 || run('npx', ['tsc', '--noEmit', '-p', 'web']) !== 0) process.exit(1);
+for (const project of ['.', 'web', 'tsconfig.e2e.json']) if (run('npx', ['tsc', '--noEmit', '-p', project]) !== 0) process.exit(1);
 
 const extra = [];
 const browser = existsSync(chromium);
