@@ -80,6 +80,7 @@ describe('workspace in a real browser', () => {
     const page = await browser.newPage();
     await signIn(page, world, world.users.viewer);
     await page.goto(`${world.url}/w/notes`);
+    await page.getByLabel('Buscar en título y texto').waitFor(); // signed in and shown before the session is lost
     await page.context().clearCookies();
     await page.getByLabel('Buscar en título y texto').fill('algo');
     await page.getByRole('button', { name: 'Buscar' }).click();
