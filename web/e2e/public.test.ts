@@ -45,6 +45,16 @@ describe('public area in a real browser', () => {
     await page.close();
   });
 
+  it('fits a 360 px phone screen without sideways scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    for (const path of ['/', '/login', '/map']) {
+      await page.goto(`${world.url}${path}`);
+      await page.locator('h1').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+    await page.close();
+  });
+
   it('switches language and remembers the choice', async () => {
     const page = await browser.newPage();
     await page.goto(world.url);

@@ -30,6 +30,17 @@ describe('workspace in a real browser', () => {
     await Promise.all([analyst.close(), auditor.close(), admin.close()]);
   });
 
+  it('has no serious or critical accessibility violations on the notes list and editor', async () => {
+    const page = await browser.newPage();
+    await signIn(page, world, world.users.coordinator);
+    for (const path of ['/w/notes', '/w/notes/new', '/w/members', '/w/tokens']) {
+      await page.goto(`${world.url}${path}`);
+      await page.locator('h1').waitFor();
+      expect(await seriousA11yViolations(page), path).toEqual([]);
+    }
+    await page.close();
+  });
+
   it('shows the 403 page for a page the role may not open', async () => {
     const page = await browser.newPage();
     await signIn(page, world, world.users.analyst);
