@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { systemActor } from '../../server/src/platform/auth/actor.ts';
 import type { Role } from '../../server/src/platform/db/schema.ts';
 import { createOrganization } from '../../server/src/modules/organizations/service.ts';
@@ -65,4 +66,24 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     return result.violations;
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Starts a world and a browser for the calling test file and stops both after it. */
+export function useWorldAndBrowser(): { readonly world: World; readonly browser: Browser } {
+  const state = {} as { world: World; browser: Browser };
+  beforeAll(async () => {
+    [state.world, state.browser] = await Promise.all([startWorld(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.world?.platform.stop();
+  });
+  return {
+    get world() {
+      return state.world;
+    },
+    get browser() {
+      return state.browser;
+    },
+  };
 }

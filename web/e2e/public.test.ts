@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, seriousA11yViolations, startWorld, type World } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations, useWorldAndBrowser } from './browser.ts';
 
-let world: World;
-let browser: Browser;
-beforeAll(async () => {
-  [world, browser] = await Promise.all([startWorld(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await world?.platform.stop();
-});
+const env = useWorldAndBrowser();
 
 describe('public area in a real browser', () => {
   it('is in Spanish by default and keyboard-operable from the first Tab', async () => {
-    const page = await browser.newPage();
-    await page.goto(world.url);
+    const page = await env.browser.newPage();
+    await page.goto(env.world.url);
     await expect.poll(() => page.locator('h1').textContent()).toContain('Juntos');
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
     await page.keyboard.press('Tab');
@@ -36,9 +27,9 @@ describe('public area in a real browser', () => {
   });
 
   it('has no serious or critical accessibility violations on the home and login pages', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     for (const path of ['/', '/login']) {
-      await page.goto(`${world.url}${path}`);
+      await page.goto(`${env.world.url}${path}`);
       await page.locator('h1').waitFor();
       expect(await seriousA11yViolations(page), path).toEqual([]);
     }
@@ -46,9 +37,9 @@ describe('public area in a real browser', () => {
   });
 
   it('fits a 360 px phone screen without sideways scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await env.browser.newPage({ viewport: { width: 360, height: 740 } });
     for (const path of ['/', '/login', '/map']) {
-      await page.goto(`${world.url}${path}`);
+      await page.goto(`${env.world.url}${path}`);
       await page.locator('h1').waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
@@ -56,8 +47,8 @@ describe('public area in a real browser', () => {
   });
 
   it('switches language and remembers the choice', async () => {
-    const page = await browser.newPage();
-    await page.goto(world.url);
+    const page = await env.browser.newPage();
+    await page.goto(env.world.url);
     await page.getByLabel('Idioma').selectOption('pt');
     await expect.poll(() => page.locator('h1').textContent()).toContain('Juntos contra o crime');
     expect(await page.locator('html').getAttribute('lang')).toBe('pt');
@@ -69,8 +60,8 @@ describe('public area in a real browser', () => {
   });
 
   it('renders the offline basemap and the jurisdiction from vector tiles', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${world.url}/map`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.world.url}/map`);
     await page.waitForFunction(() => window.__alianzaMap?.loaded() && window.__alianzaMap.areTilesLoaded(), undefined, { timeout: 30_000 });
     await page.evaluate(() => window.__alianzaMap!.jumpTo({ center: [-122.66, 45.52], zoom: 11 }));
     await page.waitForFunction(
@@ -89,8 +80,8 @@ describe('public area in a real browser', () => {
   });
 
   it('answers an unknown page with a 404 page, not a blank screen', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${world.url}/no-such-page`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.world.url}/no-such-page`);
     expect(await page.locator('h1').textContent()).toBe('Página no encontrada');
     await page.close();
   });
