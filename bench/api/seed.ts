@@ -137,7 +137,7 @@ export async function seed(engine: Engine, config: Config, count: number): Promi
 
 /** How many notes the analyst sees, and how many of the first page are audited on read. */
 export async function visibility(engine: Engine, analyst: Actor) {
-  const visibleToAnalyst = await notes.countVisibleNotes(engine.db, analyst, {});
+  const visibleToAnalyst = (await notes.countVisibleNotes(engine.db, analyst, {})).total;
   const firstPage = await notes.listVisibleNotes(engine.db, analyst, {}, 20, null);
   return { visibleToAnalyst, auditedPerPage: firstPage.filter((r) => RESTRICTED_TLP.includes(r.tlp)).length };
 }

@@ -28,6 +28,10 @@ const schema = z.object({
   ALIANZA_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   ALIANZA_JOBS: boolean.default(true),
   ALIANZA_WEB_DIR: z.string().min(1).optional(),
+  ALIANZA_TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/, 'must be a comma-separated list of proxy addresses or CIDR ranges')
+    .optional(),
   ALIANZA_MAP_TILE_URL: httpUrl.optional(),
   ALIANZA_MAP_TILE_ATTRIBUTION: z.string().min(1).max(500).optional(),
   ALIANZA_DEMO: boolean.optional(),
@@ -46,6 +50,8 @@ export type Config = {
   shutdownGraceMs: number;
   jobs: boolean;
   logLevel: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (login throttling keys on the client). */
+  trustedProxies: string[];
   /** Built web application served at / when the folder exists. */
   webDistDir: string;
   /** Base map for the web application: a raster tile URL template and its attribution. */
@@ -80,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: c.ALIANZA_SHUTDOWN_GRACE_MS,
     jobs: c.ALIANZA_JOBS,
     logLevel: c.LOG_LEVEL,
+    trustedProxies: c.ALIANZA_TRUST_PROXY ? c.ALIANZA_TRUST_PROXY.split(',') : [],
     webDistDir: path.resolve(c.ALIANZA_WEB_DIR ?? path.join(REPO_ROOT, 'web', 'dist')),
     map: { tileUrl: c.ALIANZA_MAP_TILE_URL ?? null, tileAttribution: c.ALIANZA_MAP_TILE_ATTRIBUTION ?? null },
     // Never on a PostgreSQL server or in production; on by default in development on PGlite.

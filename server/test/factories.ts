@@ -36,6 +36,8 @@ export interface ApiCall {
   body?: unknown;
   auth?: Auth;
   headers?: Record<string, string>;
+  /** The client's address as the server sees it (login throttling counts per address). */
+  remoteAddress?: string;
 }
 
 /** One request through the whole HTTP stack (in memory, no socket). */
@@ -50,6 +52,7 @@ export async function api(app: ZodApp, call: ApiCall): Promise<LightMyRequestRes
     method: call.method ?? 'GET',
     url: call.url,
     headers,
+    ...(call.remoteAddress ? { remoteAddress: call.remoteAddress } : {}),
     ...(call.body !== undefined ? { payload: call.body as object } : {}),
   });
   let data: unknown = null;

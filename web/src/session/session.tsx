@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, call, setCsrfToken, setSignedIn, setUnauthenticatedHandler } from '../api/client.ts';
 import type { components } from '../api/schema.ts';
+import { clearAllDrafts } from '../ui/use-draft.ts';
 
 export type Session = components['schemas']['Session'];
 export type Role = Session['memberships'][number]['role'];
@@ -47,6 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async logout() {
         await call(api.POST('/api/v1/auth/logout')).catch(() => undefined);
+        clearAllDrafts();
         setExpired(false);
         adopt(null);
       },

@@ -40,14 +40,25 @@ describe('password login and sessions', () => {
   it('locks an account after five failures, even for the right password, and says when to retry', async () => {
     const user = await makeUser(t.ctx, [{ orgId, role: 'viewer' }]);
     for (let i = 0; i < 5; i++) {
-      const r = await api(t.app, { method: 'POST', url: '/api/v1/auth/login', body: { email: user.email, password: `wrong ${i}` } });
+      const r = await api(t.app, { method: 'POST', url: '/api/v1/auth/login', body: { email: user.email, password: `wrong ${i}` }, remoteAddress: '192.0.2.10' });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await api(t.app, { method: 'POST', url: '/api/v1/auth/login', body: { email: user.email, password: TEST_PASSWORD }, headers: { 'accept-language': 'pt' } });
+    const locked = await api(t.app, { method: 'POST', url: '/api/v1/auth/login', body: { email: user.email, password: TEST_PASSWORD }, headers: { 'accept-language': 'pt' }, remoteAddress: '192.0.2.10' });
     expect(locked.statusCode).toBe(429);
     expect(locked.data.error.code).toBe('TOO_MANY_REQUESTS');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
     expect(locked.data.error.message).toMatch(/Tente novamente/);
+  });
+
+  it('counts parallel attempts too: a burst of wrong passwords still locks the account', async () => {
+    const user = await makeUser(t.ctx, [{ orgId, role: 'viewer' }]);
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => api(t.app, { method: 'POST', url: '/api/v1/auth/login', body: { email: user.email, password: `wrong ${i}` }, remoteAddress: '192.0.2.11' })),
+    );
+    expect(burst.filter((r) => r.statusCode === 401).length).toBeLessThanOrEqual(5);
+    expect(burst.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(7);
+    const right = await api(t.app, { method: 'POST', url: '/api/v1/auth/login', body: { email: user.email, password: TEST_PASSWORD }, remoteAddress: '192.0.2.12' });
+    expect(right.statusCode).toBe(429); // the account is locked, whichever address asks
   });
 
   it('ends the session on logout: the cookie no longer authenticates', async () => {
@@ -138,6 +149,21 @@ describe('organisation administration', () => {
     expect(ok.data.roles).toEqual(['analyst', 'officer']);
     const denied = await api(t.app, { method: 'PUT', url: `/api/v1/organizations/${otherOrg.id}/members/${member.id}`, body: { roles: ['admin'] }, auth: { token } });
     expect(denied.statusCode).toBe(403);
+  });
+
+  it('does not let an organisation admin change the organisation, their own roles, or pull in outsiders', async () => {
+    const admin = await makeUser(t.ctx, [{ orgId, role: 'admin' }]);
+    const outsider = await makeUser(t.ctx, [{ orgId: (await makeOrg(t.ctx)).id, role: 'analyst' }]);
+    const token = await makeToken(t.ctx, admin.id);
+    const retype = await api(t.app, { method: 'PATCH', url: `/api/v1/organizations/${orgId}`, body: { type: 'oversight_body' }, auth: { token } });
+    expect(retype.statusCode).toBe(403);
+    const self = await api(t.app, { method: 'PUT', url: `/api/v1/organizations/${orgId}/members/${admin.id}`, body: { roles: ['admin', 'auditor'] }, auth: { token } });
+    expect(self.statusCode).toBe(403);
+    const pull = await api(t.app, { method: 'PUT', url: `/api/v1/organizations/${orgId}/members/${outsider.id}`, body: { roles: ['viewer'] }, auth: { token } });
+    const unknown = await api(t.app, { method: 'PUT', url: `/api/v1/organizations/${orgId}/members/00000000-0000-4000-8000-000000000000`, body: { roles: ['viewer'] }, auth: { token } });
+    expect(pull.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    expect(pull.data.error.message).toBe(unknown.data.error.message);
   });
 
   it('sees the new roles on the next request', async () => {

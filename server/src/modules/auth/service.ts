@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { appendAudit, journal } from '../../platform/audit/audit-log.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { hmac, platformSecret, randomToken, sha256 } from '../../platform/auth/secrets.ts';
-import { assertNotThrottled, clearFailures, recordFailure, type ThrottleRule } from '../../platform/auth/throttle.ts';
+import { attemptSucceeded, reserveAttempt, type ThrottleRule } from '../../platform/auth/throttle.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { deleteSession, findUserByEmail, findUserWithMemberships, insertSession } from './queries.ts';
@@ -26,15 +26,14 @@ export async function login(ctx: AppContext, actor: Actor, input: { email: strin
     { key: `account:${sha256(input.email.toLowerCase())}`, maxFailures: FAILURES_PER_ACCOUNT },
     { key: `address:${addressKey}`, maxFailures: FAILURES_PER_ADDRESS },
   ];
-  await assertNotThrottled(ctx.db, rules);
+  await reserveAttempt(ctx.db, rules);
   const user = await findUserByEmail(ctx.db, input.email);
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !passwordOk || user.disabled_at) {
-    await recordFailure(ctx.db, rules);
     await appendAudit(ctx.db, actor, [{ action: 'auth.login_failed', recordType: 'user', recordId: user?.id ?? null, orgId: null }]);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  await clearFailures(ctx.db, rules[0]!.key);
+  await attemptSucceeded(ctx.db, rules[0]!.key, rules[1]!.key);
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionHours * 3_600_000);

@@ -135,6 +135,21 @@ describe('TLP access matrix', () => {
     expect(entries.every((e) => e.actor_user_id !== null && e.request_id !== null)).toBe(true);
   });
 
+  it('audits a counted text search that matches restricted records', async () => {
+    const reader = personas.find((p) => p.label === 'officer@own')!;
+    const before = await t.ctx.db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    await api(t.app, { url: `/api/v1/notes/count?q=${encodeURIComponent(marker)}`, auth: auth(reader) });
+    const searches = await t.ctx.db.selectFrom('audit_log').selectAll().where('seq', '>', before.seq).where('action', '=', 'search').execute();
+    expect(searches).toHaveLength(1);
+    expect(searches[0]!.diff).toEqual({ q: marker, restrictedMatches: 3 });
+  });
+
+  it('keeps a task force invisible to platform administrators who are not in it', async () => {
+    const admin = await makeUser(t.ctx, [], { platformAdmin: true });
+    const list = await api(t.app, { url: '/api/v1/sharing-groups', auth: { token: await makeToken(t.ctx, admin.id) } });
+    expect(JSON.stringify(list.data)).not.toContain(marker);
+  });
+
   it('refuses distribution that does not fit the marking', async () => {
     const writer = await makeUser(t.ctx, [{ orgId: (await makeOrg(t.ctx)).id, role: 'analyst' }]);
     const token = await makeToken(t.ctx, writer.id, ['read', 'write']);

@@ -38,8 +38,16 @@ export const listVisibleNotes = (db: Executor, actor: Actor, filter: NoteFilter,
   return query.orderBy('n.created_at', 'desc').orderBy('n.id', 'desc').limit(limit).execute();
 };
 
-export const countVisibleNotes = async (db: Executor, actor: Actor, filter: NoteFilter) =>
-  Number((await visibleNotes(db, actor, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+/** How many notes match, and how many of them are restricted (AMBER, AMBER+STRICT, RED). */
+export async function countVisibleNotes(db: Executor, actor: Actor, filter: NoteFilter) {
+  const row = await visibleNotes(db, actor, filter)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      sql<number>`count(*) filter (where n.tlp in ('AMBER', 'AMBER+STRICT', 'RED'))`.as('restricted'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), restricted: Number(row.restricted) };
+}
 
 export const findVisibleNote = (db: Executor, actor: Actor, id: string) =>
   visibleNotes(db, actor, {}).select(columns).select(distribution).where('n.id', '=', id).executeTakeFirst();

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { primaryOrgId } from '../../platform/auth/actor.ts';
 import { assertCanWriteFor, canManageRecord, requireUser } from '../../platform/access/policy.ts';
 import { assertValidDistribution, distributionOf, replaceDistribution, type Distribution } from '../../platform/access/distribution.ts';
-import { changes, journal } from '../../platform/audit/audit-log.ts';
+import { appendAudit, changes, journal } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import * as q from './queries.ts';
@@ -48,13 +49,15 @@ export async function getNote(ctx: AppContext, actor: Actor, id: string): Promis
   return toNote(row, distributionOf(row));
 }
 
+const CursorShape = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+
 function decodeCursor(cursor: string | undefined): q.Cursor | null {
   if (!cursor) return null;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as q.Cursor;
-    if (typeof parsed.createdAt === 'string' && !Number.isNaN(Date.parse(parsed.createdAt)) && /^[0-9a-f-]{36}$/i.test(parsed.id)) return parsed;
+    const parsed = CursorShape.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (parsed.success) return parsed.data;
   } catch {
-    // fall through to the field error
+    // not JSON: the same field error
   }
   throw invalidField('cursor', 'invalid');
 }
@@ -70,8 +73,16 @@ export async function listNotes(ctx: AppContext, actor: Actor, filter: NoteFilte
   return { items: items.map((r) => toNote(r, distributionOf(r))), nextCursor };
 }
 
+/**
+ * A count with a text query probes the content of the notes it counts: when restricted notes
+ * match, the search itself is audited (what was searched and how many restricted matched).
+ */
 export async function countNotes(ctx: AppContext, actor: Actor, filter: NoteFilter): Promise<number> {
-  return q.countVisibleNotes(ctx.db, actor, filter);
+  const { total, restricted } = await q.countVisibleNotes(ctx.db, actor, filter);
+  if (filter.q && restricted > 0) {
+    await appendAudit(ctx.db, actor, [{ action: 'search', recordType: q.NOTE, recordId: null, diff: { q: filter.q, restrictedMatches: restricted } }]);
+  }
+  return total;
 }
 
 export async function updateNote(ctx: AppContext, actor: Actor, id: string, patch: UpdateNoteInput): Promise<Note> {

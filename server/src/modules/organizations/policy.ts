@@ -8,7 +8,16 @@ export function assertCanCreateOrganization(actor: Actor): void {
   requireScope(actor, 'admin');
 }
 
-/** An organisation's details and members are managed by its admins or a platform admin. */
+/**
+ * An organisation's name, type, country and jurisdiction are changed by platform
+ * administrators only: the type decides oversight powers (an oversight body's auditors read
+ * the whole audit log) and the jurisdiction decides where reports are routed.
+ */
+export function assertCanUpdateOrganization(actor: Actor): void {
+  assertCanCreateOrganization(actor);
+}
+
+/** An organisation's members are managed by its admins or a platform admin. */
 export function assertCanManageOrganization(actor: Actor, orgId: string): void {
   if (actor.kind === 'system') return;
   requireUser(actor);
@@ -19,6 +28,7 @@ export function assertCanManageOrganization(actor: Actor, orgId: string): void {
 /** The member list is visible to the organisation's admins and coordinators. */
 export function assertCanSeeMembers(actor: Actor, orgId: string): void {
   requireUser(actor);
+  requireScope(actor, 'read');
   if (!actor.isPlatformAdmin && !hasRoleIn(actor, orgId, ['admin', 'coordinator'])) throw new AppError('FORBIDDEN');
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/engine.ts';
 import type { OrgType, Role } from '../../platform/db/schema.ts';
 
 const geometryFrom = (geojson: object): RawBuilder<string> =>
-  sql<string>`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geojson)}::text), 4326))`;
+  sql<string>`ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geojson)}::text), 4326)))`;
 
 const summaryColumns = ['id', 'name', 'type', 'country'] as const;
 

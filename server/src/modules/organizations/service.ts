@@ -8,6 +8,7 @@ import {
   assertCanListOrganizations,
   assertCanManageOrganization,
   assertCanSeeMembers,
+  assertCanUpdateOrganization,
 } from './policy.ts';
 import * as q from './queries.ts';
 import type { CreateOrganizationInput, Organization, UpdateOrganizationInput } from './schemas.ts';
@@ -32,7 +33,7 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: C
 }
 
 export async function updateOrganization(ctx: AppContext, actor: Actor, id: string, patch: UpdateOrganizationInput): Promise<Organization> {
-  assertCanManageOrganization(actor, id);
+  assertCanUpdateOrganization(actor);
   await assertValidGeometry(ctx, patch.jurisdiction);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await q.findOrganization(trx, id);
@@ -86,11 +87,16 @@ export async function listMembers(ctx: AppContext, actor: Actor, orgId: string) 
 /** Sets a user's roles in an organisation (an empty list is refused: use removeMember). */
 export async function setMemberRoles(ctx: AppContext, actor: Actor, orgId: string, userId: string, roles: Role[]): Promise<Role[]> {
   assertCanManageOrganization(actor, orgId);
+  // Nobody changes their own roles (no self-promotion, no locking oneself out).
+  if (actor.userId === userId) throw new AppError('FORBIDDEN');
   const unique = [...new Set(roles)].sort();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await q.findOrganization(trx, orgId))) throw notFound('organization');
-    if (!(await q.userExists(trx, userId))) throw invalidField('userId', 'unknown_reference', { id: userId });
     const before = await q.rolesOf(trx, orgId, userId);
+    // Organisation admins manage their members; bringing in a user from outside (who did not
+    // consent to it) is for platform admins. Unknown and outside users answer alike.
+    if (before.length === 0 && !actor.isPlatformAdmin) throw notFound('membership');
+    if (!(await q.userExists(trx, userId))) throw notFound('user');
     await q.replaceRoles(trx, orgId, userId, unique);
     await journal(trx, actor, {
       audit: [{ action: 'membership.set', recordType: 'membership', recordId: `${orgId}:${userId}`, orgId, diff: { roles: { from: before, to: unique } } }],

@@ -23,17 +23,18 @@ export const groupMembers = (db: Executor, groupIds: string[]) =>
         .orderBy('o.name')
         .execute();
 
-/** Groups any of `orgIds` belongs to (all groups when `orgIds` is null). */
-export const listGroups = (db: Db, orgIds: string[] | null) => {
-  let query = db.selectFrom('sharing_groups as g').select(['g.id', 'g.name', 'g.description', 'g.owner_org_id']).orderBy('g.name');
-  if (orgIds !== null) {
-    if (orgIds.length === 0) return Promise.resolve([]);
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('sharing_group_members as m').select('m.org_id').whereRef('m.group_id', '=', 'g.id').where('m.org_id', 'in', orgIds)),
-    );
-  }
-  return query.execute();
-};
+/** Groups any of `orgIds` belongs to. */
+export const listGroups = (db: Db, orgIds: string[]) =>
+  orgIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('sharing_groups as g')
+        .select(['g.id', 'g.name', 'g.description', 'g.owner_org_id'])
+        .where((eb) =>
+          eb.exists(eb.selectFrom('sharing_group_members as m').select('m.org_id').whereRef('m.group_id', '=', 'g.id').where('m.org_id', 'in', orgIds)),
+        )
+        .orderBy('g.name')
+        .execute();
 
 export const existingOrgIds = async (db: Executor, ids: string[]) =>
   ids.length === 0 ? new Set<string>() : new Set((await db.selectFrom('organizations').select('id').where('id', 'in', ids).execute()).map((r) => r.id));

@@ -53,7 +53,6 @@ export async function setSharingGroupMembers(ctx: AppContext, actor: Actor, grou
 
 /** Members of a group see it; the group's existence is not revealed to others. */
 async function canSeeGroup(db: Executor, actor: Actor, groupId: string): Promise<boolean> {
-  if (actor.isPlatformAdmin) return true;
   const orgs = new Set(actor.memberships.map((m) => m.orgId));
   return (await q.groupMembers(db, [groupId])).some((m) => orgs.has(m.org_id));
 }
@@ -66,7 +65,7 @@ export async function getSharingGroup(ctx: AppContext, actor: Actor, id: string)
 
 export async function listSharingGroups(ctx: AppContext, actor: Actor): Promise<SharingGroup[]> {
   requireUser(actor);
-  const groups = await q.listGroups(ctx.db, actor.isPlatformAdmin ? null : [...new Set(actor.memberships.map((m) => m.orgId))]);
+  const groups = await q.listGroups(ctx.db, [...new Set(actor.memberships.map((m) => m.orgId))]);
   const members = await q.groupMembers(ctx.db, groups.map((g) => g.id));
   return groups.map((g) => ({
     id: g.id,

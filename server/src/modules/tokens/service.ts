@@ -1,5 +1,5 @@
 import type { Actor, Scope } from '../../platform/auth/actor.ts';
-import { requireUser } from '../../platform/access/policy.ts';
+import { requireScope, requireUser } from '../../platform/access/policy.ts';
 import { appendAudit, journal } from '../../platform/audit/audit-log.ts';
 import { randomToken, sha256 } from '../../platform/auth/secrets.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
@@ -45,6 +45,7 @@ export async function listTokens(ctx: AppContext, actor: Actor): Promise<TokenIn
 
 export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   requireUser(actor);
+  requireScope(actor, 'write');
   const tokenHash = await ctx.db.transaction().execute(async (trx) => {
     const revoked = await q.revokeToken(trx, actor.userId, id);
     if (!revoked) throw notFound('api_token');

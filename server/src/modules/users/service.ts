@@ -47,6 +47,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
 
 /** Users see themselves; admins see users of their organisations; platform admins see all. */
 export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<User> {
+  if (actor.userId !== id) requireScope(actor, 'read');
   const user = await loadUser(ctx, id);
   const visible =
     user &&

@@ -40,7 +40,11 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[]): Promise
     loggerInstance: ctx.logger as FastifyBaseLogger,
     genReqId: () => randomUUID(),
     bodyLimit: ctx.config.bodyLimitBytes,
-    trustProxy: false,
+    trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
+    frameworkErrors: (err, request, reply) => {
+      const locale = negotiateLocale(request.headers['accept-language'], ctx.config.defaultLocale);
+      return sendError(reply, request, new AppError('MALFORMED_REQUEST', { reason: err.code ?? 'URL' }), locale);
+    },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();

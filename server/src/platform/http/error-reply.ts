@@ -51,6 +51,12 @@ function fieldIssueFromZod(issue: ZodIssueLike, prefix: string): FieldIssue {
   }
 }
 
+const UNIQUE_FIELDS: Record<string, string> = {
+  users_email_key: 'email',
+  organizations_name_key: 'name',
+  sharing_groups_owner_name_key: 'name',
+};
+
 /** Converts anything thrown into the one error shape; only our own bugs become 500s. */
 export function toAppError(err: unknown, bodyLimit: number, contentType = ''): AppError {
   if (err instanceof AppError) return err;
@@ -74,8 +80,16 @@ export function toAppError(err: unknown, bodyLimit: number, contentType = ''): A
   if (e.name === 'SyntaxError' || e.statusCode === 400) return new AppError('MALFORMED_REQUEST', { reason: 'JSON' });
   if (e.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', { limit: bodyLimit });
   if (e.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', { type: contentType.split(';')[0]!.slice(0, 100) || '-' });
-  const pgCode = (err as { code?: string }).code;
-  if (pgCode === '23505') return new AppError('CONFLICT', { what: (err as { constraint?: string }).constraint ?? '' });
+  if (e.statusCode === 403) return new AppError('FORBIDDEN');
+  if (e.statusCode === 404) return new AppError('NOT_FOUND', { resource: '-' });
+  const pgCode = (err as { code?: string }).code ?? '';
+  if (pgCode === '23505') {
+    // Name the field, never the constraint (it would reveal, e.g., another group's name).
+    const field = UNIQUE_FIELDS[(err as { constraint?: string }).constraint ?? ''] ?? 'value';
+    return new AppError('CONFLICT', { what: field }, [{ path: field, code: 'already_exists' }]);
+  }
+  // Class 22, data exceptions (a NUL character, a date out of range…): the input, not us.
+  if (pgCode.startsWith('22')) return new AppError('VALIDATION_FAILED', {}, [{ path: '-', code: 'invalid' }]);
   return new AppError('INTERNAL');
 }
 

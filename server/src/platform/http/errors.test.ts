@@ -53,6 +53,25 @@ describe('bad input gets one error shape, never a 500', () => {
     expect(login.data.error.details).toContainEqual({ field: 'email', code: 'required', message: 'This field is required.' });
   });
 
+  it('400, not 500, for input the database rejects: NUL characters, impossible dates, forged cursors', async () => {
+    const nul = await api(t.app, { method: 'POST', url: '/api/v1/notes', body: { tlp: 'GREEN', title: 'a\u0000b' }, auth: { token } });
+    expect(nul.statusCode).toBe(400);
+    const search = await api(t.app, { url: '/api/v1/notes?q=%00', auth: { token } });
+    expect(search.statusCode).toBe(400);
+    for (const cursor of [{ createdAt: '1', id: '-'.repeat(36) }, { createdAt: '+275760-09-13T00:00:00.000Z', id: '00000000-0000-4000-8000-000000000000' }, 'not json']) {
+      const encoded = Buffer.from(typeof cursor === 'string' ? cursor : JSON.stringify(cursor)).toString('base64url');
+      const r = await api(t.app, { url: `/api/v1/notes?cursor=${encoded}`, auth: { token } });
+      expect(r.statusCode, JSON.stringify(cursor)).toBe(400);
+      expect(r.data.error.details[0].field).toBe('cursor');
+    }
+  });
+
+  it('400 for a malformed URL, in the error shape', async () => {
+    const r = await app().inject({ method: 'GET', url: '/api/v1/notes/%E0%A4%A' });
+    expect(r.statusCode).toBe(400);
+    expectErrorShape(r.json(), 'MALFORMED_REQUEST');
+  });
+
   it('413 for an oversized body', async () => {
     const r = await api(t.app, { method: 'POST', url: '/api/v1/notes', body: { tlp: 'GREEN', title: 'x', body: 'a'.repeat(BODY_LIMIT * 2) }, auth: { token } });
     expect(r.statusCode).toBe(413);
@@ -107,8 +126,18 @@ describe('bad input gets one error shape, never a 500', () => {
     const dup = await api(t.app, { method: 'POST', url: '/api/v1/organizations', body: { ...body, name: 'municipalidad única' }, auth: { token: adminToken } });
     expect(dup.statusCode).toBe(409);
     expectErrorShape(dup.data, 'CONFLICT');
+    expect(dup.data.error.details).toEqual([{ field: 'name', code: 'already_exists', message: expect.any(String) }]);
+    expect(dup.body).not.toContain('_key');
     const auditAfter = await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(auditAfter.n)).toBe(Number(auditBefore.n));
+  });
+
+  it('accepts positions with altitude (RFC 7946) and stores them in 2D', async () => {
+    const admin = await makeUser(t.ctx, [], { platformAdmin: true });
+    const withAltitude = { type: 'Polygon', coordinates: [[[-70.7, -33.5, 500], [-70.6, -33.5, 510], [-70.6, -33.4, 520], [-70.7, -33.5, 500]]] };
+    const r = await api(t.app, { method: 'POST', url: '/api/v1/organizations', body: { name: 'Con altitud', type: 'municipality', country: 'CL', jurisdiction: withAltitude }, auth: { token: await makeToken(t.ctx, admin.id) } });
+    expect(r.statusCode).toBe(201);
+    expect(r.data.jurisdiction.coordinates[0][0][0]).toEqual([-70.7, -33.5]);
   });
 
   it('round-trips a valid jurisdiction as GeoJSON MultiPolygon', async () => {

@@ -124,6 +124,11 @@ export const MESSAGES: Catalog = {
     pt: 'Campos não reconhecidos: {keys}.',
   },
   invalid: { es: 'Valor no válido.', en: 'Invalid value.', pt: 'Valor inválido.' },
+  already_exists: {
+    es: 'Ya está en uso; elija otro valor.',
+    en: 'Already in use; choose another value.',
+    pt: 'Já está em uso; escolha outro valor.',
+  },
   country_code: {
     es: 'Debe ser un código de país ISO 3166-1 alfa-2 (p. ej. CL, GT, BR).',
     en: 'Must be an ISO 3166-1 alpha-2 country code (e.g. CL, GT, BR).',

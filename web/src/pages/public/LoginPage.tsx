@@ -5,8 +5,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
 import { ErrorNotice, Field } from '../../ui/controls.tsx';
 
-/** Only same-site paths are followed after login (no open redirect). */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/w');
+/** Only plain same-site paths are followed after login (no open redirect, no odd characters). */
+const safeNext = (next: string | null) => (next && /^\/(?![/\\])[\w\-./?=&%~+]*$/.test(next) && !/%(0|1|5c|2f)/i.test(next) ? next : '/w');
 
 export function LoginPage() {
   const { t } = useI18n();

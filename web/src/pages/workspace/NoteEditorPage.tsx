@@ -26,13 +26,15 @@ export function NoteEditorPage() {
   const { session } = useSession();
   const navigate = useNavigate();
   const writable = session?.memberships.filter((m) => WRITER_ROLES.includes(m.role)) ?? [];
+  // Only new notes are kept as drafts: an existing note may be restricted and must not be
+  // copied into browser storage.
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`note.${id ?? 'new'}`, {
     title: '',
     body: '',
     tlp: 'AMBER',
     ownerOrgId: writable[0]?.orgId ?? '',
     sharingGroupIds: [],
-  });
+  }, !id);
   const groups = useLoad(() => call(api.GET('/api/v1/sharing-groups')), []);
   const [loaded, setLoaded] = useState(!id);
   const [error, setError] = useState<unknown>(null);
