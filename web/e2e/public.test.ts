@@ -22,7 +22,7 @@ describe('public area in a real browser', () => {
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/login$/);
-    expect(await page.locator('h1').textContent()).toBe('Iniciar sesión');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Iniciar sesión');
     await page.close();
   });
 
@@ -82,7 +82,7 @@ describe('public area in a real browser', () => {
   it('answers an unknown page with a 404 page, not a blank screen', async () => {
     const page = await env.browser.newPage();
     await page.goto(`${env.world.url}/no-such-page`);
-    expect(await page.locator('h1').textContent()).toBe('Página no encontrada');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Página no encontrada');
     await page.close();
   });
 });

@@ -36,7 +36,7 @@ describe('workspace in a real browser', () => {
     const page = await env.browser.newPage();
     await signIn(page, env.world, env.world.users.analyst);
     await page.goto(`${env.world.url}/w/audit`);
-    expect(await page.locator('h1').textContent()).toBe('Acceso denegado');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Acceso denegado');
     await page.close();
   });
 
@@ -74,7 +74,7 @@ describe('workspace in a real browser', () => {
     await page.unroute('**/api/v1/notes');
     await page.getByRole('button', { name: 'Reintentar' }).click();
     await page.waitForURL(/\/w\/notes\/[0-9a-f-]{36}$/);
-    expect(await page.locator('h1').textContent()).toBe('Punto de venta en la esquina');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Punto de venta en la esquina');
     await page.close();
   });
 
