@@ -54,7 +54,7 @@ export function reading(results: EngineResult[]): string[] {
   out.push(
     '**Where to go from here** (not done): (1) low zooms need precomputed counts, e.g. a per-zoom cell table (z ≤ 12) refreshed by a job, which the point layer could read instead of the rows; ' +
       'because what a user may see depends on the access condition, such counts must be kept per access class (e.g. TLP × owner organisation) or limited to what everyone may see, and the same holds for any tile cache. ' +
-      '(2) Until then, a layer can start at z11–12 and show counts per jurisdiction below that. (3) At the point zooms, most of the encoding is geojson-vt cutting the tile down from z0 through every zoom level ' +
+      '(2) Until then, a layer can start at z13 (the densest z12 tile is just over the bar) and show counts per jurisdiction below that. (3) At the point zooms, most of the encoding is geojson-vt cutting the tile down from z0 through every zoom level ' +
       '(`encodeTile` indexes nothing up front); measured apart, about 13 of 19 ms for 5,000 points at z14. An encoder that writes points straight into tile coordinates would bring the capped tiles close to ST_AsMVT. ' +
       '(4) Capped tiles (downtown at z14–16) keep the rows the scan meets first; with rows in arrival order they spread over the tile, but a spatially ordered table (CLUSTER) would bunch them, so callers should pass `orderBy` ' +
       '(e.g. newest first; `p.id desc` cost +0–10 ms on the heaviest tiles here).',

@@ -74,14 +74,15 @@ export function verdicts(results: EngineResult[]): string[] {
   });
 }
 
-export function section(machine: Machine, pointsDescription: string, results: EngineResult[], reading: string[]): string {
+export function section(machine: Machine, pointsDescription: string, results: EngineResult[], reading: string[], loadAverage: [number, number]): string {
   const o = LAYER_OPTIONS;
   const body = [
     SECTION,
     '',
     `Run on ${machine.date} (code at ${machine.revision}): ${machine.cpus} vCPU (${machine.cpuModel}), ${machine.ramGiB} GiB RAM, ${machine.os}, ` +
       `Node ${machine.node}, PostgreSQL ${machine.postgres ?? 'n/a'} (local, stock configuration), PGlite ${machine.pglite} (data directory in a temporary folder). ` +
-      'One client asks for one tile at a time; client, database and encoder share these cores.',
+      'One client asks for one tile at a time; client, database and encoder share these cores ' +
+      `(1-minute load average ${loadAverage[0].toFixed(1)} at the start of the run, ${loadAverage[1].toFixed(1)} at the end; the benchmark itself accounts for about 1, the rest is other work on the machine).`,
     '',
     `**What**: \`npm run bench:tiles\` loads ${n0(options.points)} points into \`bench_points(id bigint generated always as identity primary key, geom geometry(Point,4326) not null, category text)\` ` +
       `with a GiST index on \`geom\`, on each engine (PostgreSQL: database \`${options.database}\`, dropped and recreated; PGlite: a fresh data directory). ` +

@@ -68,6 +68,7 @@ async function benchPglite(points: PointSet): Promise<EngineResult> {
   }
 }
 
+const loadBefore = os.loadavg()[0]!;
 const points = makePoints(options.points);
 log(`points: ${points.description}`);
 const results: EngineResult[] = [];
@@ -83,7 +84,7 @@ for (const engine of options.engines) {
 }
 
 const machine = describeMachine(postgresVersion);
-const text = section(machine, points.description, results, reading(results));
+const text = section(machine, points.description, results, reading(results), [loadBefore, os.loadavg()[0]!]);
 process.stdout.write(`\n${markdownTable(results)}\n\n`);
 if (!options.writeDocs) log('BENCH_WRITE_DOCS=0: docs/benchmarks.md left as it is');
 else if (options.points !== 1_000_000) log(`${options.points} points, not 1,000,000: docs/benchmarks.md left as it is`);
