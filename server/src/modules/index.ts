@@ -6,6 +6,7 @@ import { noteRoutes } from './notes/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { publicConfigRoutes } from './public-config/routes.ts';
 import { sharingGroupRoutes } from './sharing-groups/routes.ts';
+import { tipRoutes } from './tips/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -18,6 +19,7 @@ export const MODULES: RouteModule[] = [
   sharingGroupRoutes,
   noteRoutes,
   auditRoutes,
+  tipRoutes,
   jurisdictionRoutes,
   publicConfigRoutes,
 ];

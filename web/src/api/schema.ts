@@ -1685,6 +1685,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a confidential tip anonymously; answers with a receipt and passphrase, shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What happened, where and when. Avoid anything that identifies you. */
+                        body: string;
+                        category: string;
+                        /** @description A random value (at least 128 bits, base64url) the app keeps until it has the answer: sending the same tip again with it creates nothing new and returns the same receipt. */
+                        idempotencyKey?: string;
+                        /** @description An optional map pin (WGS 84). Never taken automatically from the device. */
+                        location?: {
+                            lat: number;
+                            lon: number;
+                        };
+                        locationText?: string;
+                        /** @description Choose your own passphrase (at least 12 characters, not all alike), or leave it out to get one. */
+                        passphrase?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TipReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a tip's status and replies with its receipt and passphrase; optionally add a message */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Add information or answer a question. */
+                        message?: string;
+                        passphrase: string;
+                        receipt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TipConversation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
@@ -2517,6 +2670,46 @@ export interface components {
             name: string;
             /** Format: uuid */
             ownerOrgId: string;
+        };
+        TipConversation: {
+            category: string;
+            messages: {
+                body: string;
+                /** @enum {string} */
+                from: "reporter" | "staff";
+                /** Format: date-time */
+                hour: string;
+            }[];
+            /** Format: date-time */
+            receivedHour: string;
+            /** @enum {string} */
+            status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+        };
+        TipConversationInput: {
+            category: string;
+            messages: {
+                body: string;
+                /** @enum {string} */
+                from: "reporter" | "staff";
+                /** Format: date-time */
+                hour: string;
+            }[];
+            /** Format: date-time */
+            receivedHour: string;
+            /** @enum {string} */
+            status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+        };
+        TipReceipt: {
+            /** @description Shown with the receipt: keep both; they are the only way back to this tip. */
+            message: string;
+            passphrase: string;
+            receipt: string;
+        };
+        TipReceiptInput: {
+            /** @description Shown with the receipt: keep both; they are the only way back to this tip. */
+            message: string;
+            passphrase: string;
+            receipt: string;
         };
         TokenInfo: {
             /** Format: date-time */

@@ -41,14 +41,20 @@ export function changes(before: Record<string, unknown>, after: Record<string, u
   return diff;
 }
 
+/** The current hour: anonymous actors' entries are timed no more precisely than this. */
+export const currentHour = () => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+
 function auditRows(actor: Actor, entries: AuditEntry[]) {
+  const anonymous = actor.reporter === true;
   return entries.map((entry) => ({
+    ...(anonymous ? { at: currentHour() } : {}),
     actor_user_id: actor.userId,
     actor_org_id: entry.orgId === undefined ? primaryOrgId(actor) : entry.orgId,
     action: entry.action,
     record_type: entry.recordType,
     record_id: entry.recordId,
-    request_id: actor.requestId,
+    // A reporter's request id would let the entry be matched to access logs.
+    request_id: anonymous ? null : actor.requestId,
     diff: entry.diff ? JSON.stringify(maskSecrets(entry.diff)) : null,
   }));
 }

@@ -22,10 +22,19 @@ export interface Actor {
   scopes: ReadonlySet<Scope> | null;
   requestId: string | null;
   locale: Locale;
+  /**
+   * A resident reporting anonymously: their audit entries carry no request id and only the
+   * hour, so nothing links them to a moment, a log line or a connection.
+   */
+  reporter?: true;
 }
 
 export function anonymousActor(requestId: string | null, locale: Locale): Actor {
   return { kind: 'anonymous', userId: null, isPlatformAdmin: false, memberships: [], scopes: null, requestId, locale };
+}
+
+export function reporterActor(locale: Locale): Actor {
+  return { kind: 'anonymous', userId: null, isPlatformAdmin: false, memberships: [], scopes: null, requestId: null, locale, reporter: true };
 }
 
 /** The CLI and background jobs: platform administration, but no reading of restricted records. */

@@ -104,7 +104,8 @@ export interface RecordRecipientsTable {
 
 export interface AuditLogTable {
   seq: ColumnType<number, never, never>;
-  at: CreatedAt;
+  /** Set by the database, except for anonymous actors, whose entries keep only the hour. */
+  at: ColumnType<Date, string | undefined, never>;
   actor_user_id: string | null;
   actor_org_id: string | null;
   action: string;
@@ -137,6 +138,41 @@ export interface NotesTable {
   updated_at: Timestamp;
 }
 
+export interface ReportCategoriesTable {
+  code: string;
+  channel: 'tip' | 'unsafe_place' | 'conduct';
+  iccs_code: string | null;
+  name_es: string;
+  name_en: string;
+  name_pt: string;
+  active: Generated<boolean>;
+}
+
+export const TIP_STATUSES = ['received', 'triaged', 'forwarded', 'in_action', 'closed'] as const;
+export type TipStatus = (typeof TIP_STATUSES)[number];
+
+export interface TipsTable {
+  id: Generated<string>;
+  receipt_key: string;
+  passphrase_hash: string;
+  category: string;
+  body: string;
+  /** Hex EWKB on read; select through ST_X/ST_Y. */
+  location: ColumnType<string | null, never, never>;
+  location_text: string | null;
+  status: Generated<TipStatus>;
+  received_hour: ColumnType<Date, string, never>;
+}
+
+export interface TipMessagesTable {
+  seq: ColumnType<number, never, never>;
+  tip_id: string;
+  author: 'reporter' | 'staff';
+  staff_user_id: string | null;
+  body: string;
+  sent_hour: ColumnType<Date, string, never>;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -160,6 +196,9 @@ export interface Database {
   audit_pending: AuditPendingTable;
   audit_chain: AuditChainTable;
   notes: NotesTable;
+  report_categories: ReportCategoriesTable;
+  tips: TipsTable;
+  tip_messages: TipMessagesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -19,6 +19,26 @@ export const MESSAGES: Catalog = {
     en: 'Wrong e-mail address or password.',
     pt: 'E-mail ou senha incorretos.',
   },
+  INVALID_RECEIPT: {
+    es: 'Número de recibo o frase de acceso incorrectos.',
+    en: 'Wrong receipt number or passphrase.',
+    pt: 'Número de recibo ou frase de acesso incorretos.',
+  },
+  'tip.keep_receipt': {
+    es: 'Guarde el número de recibo y la frase de acceso: son la única forma de volver a este reporte. No se mostrarán de nuevo.',
+    en: 'Keep the receipt number and passphrase: they are the only way back to this report. They will not be shown again.',
+    pt: 'Guarde o número do recibo e a frase de acesso: são a única forma de voltar a esta denúncia. Não serão mostrados novamente.',
+  },
+  unknown_category: {
+    es: 'Categoría desconocida.',
+    en: 'Unknown category.',
+    pt: 'Categoria desconhecida.',
+  },
+  weak_passphrase: {
+    es: 'Frase de acceso demasiado débil: al menos {minimum} caracteres y variados.',
+    en: 'Passphrase too weak: at least {minimum} characters, and varied.',
+    pt: 'Frase de acesso fraca demais: pelo menos {minimum} caracteres, e variados.',
+  },
   UNAUTHENTICATED: {
     es: 'Inicie sesión para continuar.',
     en: 'Please sign in to continue.',

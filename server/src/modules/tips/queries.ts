@@ -1,0 +1,33 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/audit/audit-log.ts';
+
+export const activeTipCategory = (db: Executor, code: string) =>
+  db.selectFrom('report_categories').select('code').where('code', '=', code).where('channel', '=', 'tip').where('active', '=', true).executeTakeFirst();
+
+export const insertTip = (
+  db: Executor,
+  row: { receipt_key: string; passphrase_hash: string; category: string; body: string; location: { lon: number; lat: number } | null; location_text: string | null; received_hour: string },
+) =>
+  db
+    .insertInto('tips')
+    .values({
+      receipt_key: row.receipt_key,
+      passphrase_hash: row.passphrase_hash,
+      category: row.category,
+      body: row.body,
+      location_text: row.location_text,
+      received_hour: row.received_hour,
+      ...(row.location ? { location: sql`ST_SetSRID(ST_MakePoint(${row.location.lon}, ${row.location.lat}), 4326)` as never } : {}),
+    })
+    .onConflict((oc) => oc.column('receipt_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+
+export const findTipByReceiptKey = (db: Executor, receiptKey: string) =>
+  db.selectFrom('tips').select(['id', 'passphrase_hash', 'status', 'category', 'received_hour']).where('receipt_key', '=', receiptKey).executeTakeFirst();
+
+export const insertReporterMessage = (db: Executor, tipId: string, body: string, hour: string) =>
+  db.insertInto('tip_messages').values({ tip_id: tipId, author: 'reporter', staff_user_id: null, body, sent_hour: hour }).execute();
+
+export const messagesOf = (db: Executor, tipId: string) =>
+  db.selectFrom('tip_messages').select(['author', 'body', 'sent_hour']).where('tip_id', '=', tipId).orderBy('seq').execute();

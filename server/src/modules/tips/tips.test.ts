@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../../../test/factories.ts';
+import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => t.stop());
+
+const submit = (body: object, extra: { headers?: Record<string, string>; remoteAddress?: string } = {}) =>
+  api(t.app, { method: 'POST', url: '/api/v1/tips', body, ...extra });
+const access = (body: object) => api(t.app, { method: 'POST', url: '/api/v1/tips/access', body });
+
+/** Every row of every table, as text: what an attacker with a database dump would hold. */
+async function dumpDatabase(): Promise<string> {
+  const { rows: tables } = await sql<{ schema: string; name: string }>`
+    select table_schema as schema, table_name as name from information_schema.tables
+    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`.execute(t.ctx.db);
+  const parts: string[] = [];
+  for (const table of tables) {
+    const { rows } = await sql<{ row: string }>`select t::text as row from ${sql.table(`${table.schema}.${table.name}`)} t`.execute(t.ctx.db);
+    parts.push(...rows.map((r) => r.row));
+  }
+  return parts.join('\n');
+}
+
+describe('confidential tips', () => {
+  it('answer with a 16-digit receipt and a passphrase, with no cookie and nothing cacheable', async () => {
+    const r = await submit({ category: 'drug_sales', body: 'Venden en la esquina del parque, de noche.' });
+    expect(r.statusCode).toBe(201);
+    expect(r.data.receipt).toMatch(/^[1-9][0-9]{15}$/);
+    expect(r.data.passphrase).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){4}$/);
+    expect(r.headers['set-cookie']).toBeUndefined();
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('open, with receipt and passphrase only, the status and a two-way conversation', async () => {
+    const { data } = await submit({ category: 'extortion', body: 'Cobran "vacuna" a los comercios de la calle 5.', location: { lon: -70.65, lat: -33.45 } });
+    const first = await access({ receipt: data.receipt, passphrase: data.passphrase.toLowerCase() });
+    expect(first.statusCode).toBe(200);
+    expect(first.data).toMatchObject({ status: 'received', category: 'extortion', messages: [] });
+    expect(first.data.receivedHour).toMatch(/T\d\d:00:00\.000Z$/);
+    const added = await access({ receipt: data.receipt.replace(/(\d{4})/g, '$1 ').trim(), passphrase: data.passphrase, message: 'Vienen los viernes.' });
+    expect(added.data.messages).toEqual([{ from: 'reporter', body: 'Vienen los viernes.', hour: expect.stringMatching(/:00:00\.000Z$/) }]);
+  });
+
+  it('refuse a wrong passphrase and an unknown receipt with the same answer', async () => {
+    const { data } = await submit({ category: 'other', body: 'x' });
+    const wrong = await access({ receipt: data.receipt, passphrase: 'AAAA-BBBB-CCCC-DDDD-EEEE' });
+    const unknown = await access({ receipt: '1234567890123456', passphrase: data.passphrase });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.data.error.code).toBe('INVALID_RECEIPT');
+    expect(unknown.data.error.message).toBe(wrong.data.error.message);
+  });
+
+  it('are not duplicated when a dropped connection makes the app send them again', async () => {
+    const idempotencyKey = 'k'.repeat(10) + Math.random().toString(36).slice(2).padEnd(20, 'x');
+    const body = { category: 'weapons', body: 'Guardan armas en el galpón.', idempotencyKey };
+    const once = await submit(body);
+    const again = await submit(body);
+    expect(again.statusCode).toBe(201);
+    expect(again.data.receipt).toBe(once.data.receipt);
+    expect(again.data.passphrase).toBe(once.data.passphrase);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from tips where body = ${body.body}`.execute(t.ctx.db);
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('accept a chosen passphrase only when it is strong enough', async () => {
+    const weak = await submit({ category: 'other', body: 'x', passphrase: 'aaaaaaaaaaaa' }, { headers: { 'accept-language': 'en' } });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.data.error.details[0]).toMatchObject({ field: 'passphrase', code: 'weak_passphrase' });
+    const chosen = await submit({ category: 'other', body: 'x', passphrase: 'mi perro come maní' });
+    expect((await access({ receipt: chosen.data.receipt, passphrase: 'mi perro come maní' })).statusCode).toBe(200);
+    expect((await access({ receipt: chosen.data.receipt, passphrase: 'MI PERRO COME MANÍ' })).statusCode).toBe(401);
+  });
+
+  it('refuse unknown categories, empty text and bad coordinates with localized field errors', async () => {
+    const r = await submit({ category: 'parking', body: '   ', location: { lon: -200, lat: 95 } }, { headers: { 'accept-language': 'pt' } });
+    expect(r.statusCode).toBe(400);
+    const fields = r.data.error.details.map((d: { field: string }) => d.field).sort();
+    expect(fields).toEqual(['body', 'location.lat', 'location.lon']);
+    const unknown = await submit({ category: 'parking', body: 'x' }, { headers: { 'accept-language': 'pt' } });
+    expect(unknown.data.error.details).toEqual([{ field: 'category', code: 'unknown_category', message: 'Categoria desconhecida.' }]);
+  });
+
+  it('leave no trace of the sender: no address, forwarded-for, user agent or precise time, in any table or log', async () => {
+    const marker = `marker-${Date.now()}`;
+    const r = await submit(
+      { category: 'corruption', body: `Cobran coimas en la aduana ${marker}` },
+      { headers: { 'x-forwarded-for': '203.0.113.77', 'user-agent': 'Distinctive-Agent/9.9', cookie: 'tracking=abc123' }, remoteAddress: '198.51.100.23' },
+    );
+    expect(r.statusCode).toBe(201);
+    await access({ receipt: r.data.receipt, passphrase: r.data.passphrase, message: `more ${marker}` });
+    const dump = await dumpDatabase();
+    expect(dump).toContain(marker); // the dump does include the tip itself
+    for (const trace of ['203.0.113.77', '198.51.100.23', 'Distinctive-Agent', 'tracking=abc123', 'abc123']) {
+      expect(dump, trace).not.toContain(trace);
+      expect(t.logs.text, trace).not.toContain(trace);
+    }
+    expect(t.logs.text).not.toContain(marker);
+    const entries = await t.ctx.db.selectFrom('audit_log').select(['at', 'request_id', 'actor_user_id']).where('record_type', '=', 'tip').execute();
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      expect(entry.request_id).toBeNull();
+      expect(entry.actor_user_id).toBeNull();
+      expect(entry.at.getTime() % 3_600_000).toBe(0);
+    }
+  });
+
+  it('limit submissions per address without storing the address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await submit({ category: 'other', body: `spam ${i}` }, { remoteAddress: '192.0.2.99' })).statusCode);
+    expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect((await submit({ category: 'other', body: 'otro vecino' }, { remoteAddress: '192.0.2.100' })).statusCode).toBe(201);
+  });
+});
