@@ -1,11 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { writeDocsSection } from '../common/docs-section.ts';
 import type { Machine } from './machine.ts';
 import type { Measurement } from './measure.ts';
 import { options } from './options.ts';
 
 export const SECTION = '## API (npm run bench:api)';
-const DOC = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 
 const INTRO = `# Benchmarks
 
@@ -122,19 +120,5 @@ export function section(machine: Machine, reports: EngineReport[]): string {
   return `${body.join('\n')}\n`;
 }
 
-/** Replaces (or appends) the section in docs/benchmarks.md, creating the file if needed. */
-export function writeDocs(text: string): void {
-  const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : INTRO;
-  const lines = current.split('\n');
-  const start = lines.findIndex((l) => l.trim() === SECTION);
-  let next: string;
-  if (start === -1) {
-    next = `${current.trimEnd()}\n\n${text}`;
-  } else {
-    const endOffset = lines.slice(start + 1).findIndex((l) => /^## /.test(l));
-    const end = endOffset === -1 ? lines.length : start + 1 + endOffset;
-    const after = lines.slice(end).join('\n');
-    next = `${lines.slice(0, start).join('\n').trimEnd()}\n\n${text}${after ? `\n${after}` : ''}`;
-  }
-  writeFileSync(DOC, next.endsWith('\n') ? next : `${next}\n`);
-}
+/** Replaces (or appends) this section of docs/benchmarks.md. */
+export const writeDocs = (text: string): void => writeDocsSection(SECTION, text, INTRO);

@@ -1,3 +1,4 @@
+import { adminQuery } from '../common/pg-admin.ts';
 // `npm run bench:api`: HTTP throughput of the notes API on PostgreSQL and PGlite, with the raw
 // PostgreSQL ceiling of the same SQL; prints a markdown table and rewrites docs/benchmarks.md.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,15 +51,6 @@ function checkHttp(m: Measurement, server: ServerChild): Measurement {
   return m;
 }
 
-async function adminQuery(url: string, text: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 async function benchPostgres(): Promise<{ report: EngineReport; version: string }> {
   const version = (await adminQuery(options.adminUrl, 'show server_version')).rows[0].server_version as string;

@@ -1,3 +1,4 @@
+import { prng } from '../common/prng.ts';
 import { createContext } from '../../server/src/platform.ts';
 import type { Config } from '../../server/src/config.ts';
 import { RESTRICTED_TLP } from '../../server/src/platform/access/policy.ts';
@@ -47,17 +48,6 @@ export const userActor = (userId: string, memberships: Membership[], requestId: 
   locale: 'en',
 });
 
-/** A small deterministic generator, so both engines get the same data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'robo vehiculo patrulla sector barrio denuncia alerta banda comercio noche plaza estacion camara testigo informe ruta puerto frontera'.split(' ');
 

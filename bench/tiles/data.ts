@@ -1,3 +1,4 @@
+import { prng } from '../common/prng.ts';
 // The benchmark's points: Portland calls for service (August 2016, ../shared/data) replicated
 // with a seeded Gaussian jitter, or a seeded synthetic clustered set when that file is absent.
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,17 +13,6 @@ export const SEED = 20160801;
 /** Where the points lie (the located calls span −122.821 … −122.373, 45.379 … 45.653). */
 export const PORTLAND_BBOX = { west: -122.84, south: 45.37, east: -122.36, north: 45.66 };
 
-/** mulberry32: a small, fast, seeded PRNG with values in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal values from a uniform PRNG (Box–Muller, both values used). */
 function gaussian(random: () => number): () => number {
@@ -168,3 +158,5 @@ export async function loadPoints(db: Kysely<any>, points: PointSet, batch = 50_0
   const { rows } = await sql<{ bytes: number }>`select pg_total_relation_size('bench_points')::float8 as bytes`.execute(db);
   return { insertMs: t1 - t0, indexMs: t2 - t1, analyzeMs: t3 - t2, totalBytes: rows[0]!.bytes };
 }
+
+export { prng };

@@ -1,12 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { writeDocsSection } from '../common/docs-section.ts';
 import type { Machine } from '../api/machine.ts';
 import type { LoadTimes } from './data.ts';
 import { LAYER_OPTIONS, type ZoomResult } from './measure.ts';
 import { options } from './options.ts';
 
 export const SECTION = '## Map tiles at 1,000,000 points (npm run bench:tiles)';
-const DOC = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 /** Per-tile latency under which panning stays fluid. */
 export const FLUID_P99_MS = 100;
 
@@ -121,19 +119,5 @@ export function section(machine: Machine, pointsDescription: string, results: En
   return `${body.join('\n')}\n`;
 }
 
-/** Replaces (or appends) this section of docs/benchmarks.md; other sections stay as they are. */
-export function writeDocs(text: string): void {
-  const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
-  const lines = current.split('\n');
-  const start = lines.findIndex((l) => l.trim() === SECTION);
-  let next: string;
-  if (start === -1) {
-    next = `${current.trimEnd()}\n\n${text}`;
-  } else {
-    const endOffset = lines.slice(start + 1).findIndex((l) => /^## /.test(l));
-    const end = endOffset === -1 ? lines.length : start + 1 + endOffset;
-    const after = lines.slice(end).join('\n');
-    next = `${lines.slice(0, start).join('\n').trimEnd()}\n\n${text}${after ? `\n${after}` : ''}`;
-  }
-  writeFileSync(DOC, next.endsWith('\n') ? next : `${next}\n`);
-}
+/** Replaces (or appends) this section of docs/benchmarks.md. */
+export const writeDocs = (text: string): void => writeDocsSection(SECTION, text);

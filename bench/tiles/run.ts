@@ -1,3 +1,4 @@
+import { adminQuery } from '../common/pg-admin.ts';
 // `npm run bench:tiles`: vector tiles of a point layer at 1,000,000 points on PostgreSQL and
 // PGlite (point layer + encodeTile, with the bare SQL and ST_AsMVT as references); prints a
 // markdown table and rewrites its section of docs/benchmarks.md.
@@ -5,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openEngine, type Engine } from '../../server/src/platform/db/engine.ts';
 import { describeMachine } from '../api/machine.ts';
 import { loadPoints, makePoints, type PointSet } from './data.ts';
@@ -14,15 +14,6 @@ import { log, options } from './options.ts';
 import { markdownTable, section, writeDocs, type EngineResult } from './report.ts';
 import { reading } from './reading.ts';
 
-async function adminQuery(url: string, text: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 async function benchEngine(name: EngineResult['engine'], engine: Engine, points: PointSet, reference: Engine | null = null): Promise<EngineResult> {
   log(`${name}: loading ${points.lon.length.toLocaleString('en-US')} points`);

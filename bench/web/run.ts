@@ -2,11 +2,11 @@
 // over an emulated slow connection (Chrome DevTools "Slow 3G"-like: 400 kbit/s, 400 ms RTT),
 // in Debian's Chromium. Writes the "Web pages" section of docs/benchmarks.md.
 import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { launchBrowser, startWorld } from '../../web/e2e/browser.ts';
 import { ensureWebBuild } from '../../scripts/web-build.js';
+import { writeDocsSection } from '../common/docs-section.ts';
 
 const PAGES = [
   { path: '/', ready: 'h1' },
@@ -69,9 +69,5 @@ ${rows.join('\n')}
 The public report page arrives with community reporting; until then the home and login pages are the
 resident-facing pages measured here.
 `;
-const docs = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
-const text = readFileSync(docs, 'utf8');
-const start = text.indexOf('## Web pages (npm run bench:web)');
-const next = start === -1 ? -1 : text.indexOf('\n## ', start + 1);
-writeFileSync(docs, start === -1 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start)}${section}${next === -1 ? '' : text.slice(next + 1)}`);
+writeDocsSection('## Web pages (npm run bench:web)', section);
 process.stdout.write('docs/benchmarks.md updated\n');
