@@ -3,7 +3,10 @@ import { seriousA11yViolations, signIn, useWorldAndBrowser } from './browser.ts'
 
 const env = useWorldAndBrowser();
 
-const navLabels = async (page: import('playwright-core').Page) => (await page.locator('.side-nav a').allTextContents()).sort();
+const navLabels = async (page: import('playwright-core').Page) => {
+  await page.locator('.side-nav a').first().waitFor(); // the menu renders after the session loads
+  return (await page.locator('.side-nav a').allTextContents()).sort();
+};
 
 describe('workspace in a real browser', () => {
   it('signs in and shows navigation by role', async () => {
