@@ -57,6 +57,14 @@ describe('confidential tips', () => {
     expect(unknown.data.error.message).toBe(wrong.data.error.message);
   });
 
+  it('answer a malformed follow-up request with field errors, not a lookup', async () => {
+    const r = await api(t.app, { method: 'POST', url: '/api/v1/tips/access', body: { receipt: '12', message: '' }, headers: { 'accept-language': 'en' } });
+    expect(r.statusCode).toBe(400);
+    expect(r.data.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['message', 'passphrase', 'receipt']);
+    const letters = await access({ receipt: 'abcdefghijklmnopq', passphrase: 'x' });
+    expect(letters.statusCode).toBe(401);
+  });
+
   it('are not duplicated when a dropped connection makes the app send them again', async () => {
     const idempotencyKey = 'k'.repeat(10) + Math.random().toString(36).slice(2).padEnd(20, 'x');
     const body = { category: 'weapons', body: 'Guardan armas en el galpón.', idempotencyKey };
