@@ -1838,6 +1838,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tips/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tip categories, named in the language of Accept-Language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReportCategory"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
@@ -2596,6 +2634,14 @@ export interface components {
                 tileUrl: string | null;
                 zoom: number;
             };
+        };
+        ReportCategory: {
+            code: string;
+            name: string;
+        };
+        ReportCategoryInput: {
+            code: string;
+            name: string;
         };
         Session: {
             csrfToken: string;

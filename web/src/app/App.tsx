@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { MapPage } from '../pages/MapPage.tsx';
 import { HomePage } from '../pages/public/HomePage.tsx';
+import { FollowUpPage } from '../pages/public/FollowUpPage.tsx';
 import { LoginPage } from '../pages/public/LoginPage.tsx';
+import { ReportTipPage } from '../pages/public/ReportTipPage.tsx';
 import { ForbiddenPage, NotFoundPage } from '../pages/public/StatusPages.tsx';
 import { AuditPage } from '../pages/workspace/AuditPage.tsx';
 import { DashboardPage } from '../pages/workspace/DashboardPage.tsx';
@@ -31,6 +33,8 @@ const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/map', element: <MapPage /> },
+      { path: '/report', element: <ReportTipPage /> },
+      { path: '/follow-up', element: <FollowUpPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -23,6 +23,12 @@ export function PublicLayout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/report">{t('nav.report')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/follow-up">{t('nav.followUp')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/map">{t('nav.map')}</NavLink>
             </li>
             <li>{session ? <NavLink to="/w">{t('nav.workspace')}</NavLink> : <NavLink to="/login">{t('nav.login')}</NavLink>}</li>

@@ -15,6 +15,15 @@ export function clearAllDrafts(): void {
   }
 }
 
+/** Forgets one draft (e.g. once what it held has been sent). */
+export function clearDraft(key: string): void {
+  try {
+    sessionStorage.removeItem(`${PREFIX}${key}`);
+  } catch {
+    // nothing to clear
+  }
+}
+
 export function useDraft<T extends object>(key: string, initial: T, persist = true): [T, (next: T) => void, () => void] {
   const storageKey = `${PREFIX}${key}`;
   const [value, setValue] = useState<T>(() => {

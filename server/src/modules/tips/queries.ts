@@ -4,6 +4,9 @@ import type { Executor } from '../../platform/audit/audit-log.ts';
 export const activeTipCategory = (db: Executor, code: string) =>
   db.selectFrom('report_categories').select('code').where('code', '=', code).where('channel', '=', 'tip').where('active', '=', true).executeTakeFirst();
 
+export const activeCategories = (db: Executor, channel: 'tip' | 'unsafe_place' | 'conduct') =>
+  db.selectFrom('report_categories').select(['code', 'name_es', 'name_en', 'name_pt']).where('channel', '=', channel).where('active', '=', true).orderBy('code').execute();
+
 export const insertTip = (
   db: Executor,
   row: { receipt_key: string; passphrase_hash: string; category: string; body: string; location: { lon: number; lat: number } | null; location_text: string | null; received_hour: string },

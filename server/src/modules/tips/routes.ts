@@ -3,7 +3,8 @@ import { anonymousRoute } from '../../platform/anonymity/anonymous-route.ts';
 import { ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
-import { AccessTipBody, SubmitTipBody, TipConversation, TipReceipt } from './schemas.ts';
+import { z } from 'zod';
+import { AccessTipBody, ReportCategory, SubmitTipBody, TipConversation, TipReceipt } from './schemas.ts';
 import * as service from './service.ts';
 
 const tags = ['tips'];
@@ -13,6 +14,12 @@ export const tipRoutes: RouteModule = (app, ctx) => {
   // The client address is used here only to count requests under a key held in memory.
   const submissions = new AddressRateLimiter(10, 3_600_000);
   const accesses = new AddressRateLimiter(30, 3_600_000);
+
+  app.get(
+    '/api/v1/tips/categories',
+    { schema: { tags, summary: 'Tip categories, named in the language of Accept-Language', response: { 200: z.object({ items: z.array(ReportCategory) }) } } },
+    async (request) => ({ items: await service.tipCategories(ctx, request.locale) }),
+  );
 
   app.post(
     '/api/v1/tips',

@@ -25,6 +25,8 @@ export const SubmitTipBody = z.object({
 });
 export type SubmitTipInput = z.infer<typeof SubmitTipBody>;
 
+export const ReportCategory = z.object({ code: z.string(), name: z.string() }).meta({ id: 'ReportCategory' });
+
 export const TipReceipt = z
   .object({
     receipt: z.string().regex(/^[0-9]{16}$/),

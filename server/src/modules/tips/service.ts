@@ -68,6 +68,13 @@ export async function submitTip(ctx: AppContext, locale: Locale, input: SubmitTi
   throw new AppError('UNAVAILABLE');
 }
 
+/** The tip categories residents can choose, named in their language ("other" last). */
+export async function tipCategories(ctx: AppContext, locale: Locale): Promise<{ code: string; name: string }[]> {
+  const rows = await q.activeCategories(ctx.db, 'tip');
+  const named = rows.map((r) => ({ code: r.code, name: locale === 'en' ? r.name_en : locale === 'pt' ? r.name_pt : r.name_es }));
+  return [...named.filter((c) => c.code !== 'other').sort((a, b) => a.name.localeCompare(b.name, locale)), ...named.filter((c) => c.code === 'other')];
+}
+
 /** Reads a tip's status and conversation with its receipt and passphrase, optionally adding a message. */
 export async function accessTip(ctx: AppContext, locale: Locale, input: AccessTipInput): Promise<TipConversation> {
   const actor = reporterActor(locale);

@@ -27,6 +27,14 @@ async function dumpDatabase(): Promise<string> {
 }
 
 describe('confidential tips', () => {
+  it('offer their categories in the resident\'s language, "other" last', async () => {
+    const es = await api(t.app, { url: '/api/v1/tips/categories', headers: { 'accept-language': 'es' } });
+    const pt = await api(t.app, { url: '/api/v1/tips/categories', headers: { 'accept-language': 'pt' } });
+    expect(es.data.items).toContainEqual({ code: 'drug_sales', name: 'Punto de venta de drogas' });
+    expect(pt.data.items).toContainEqual({ code: 'extortion', name: 'Extorsão' });
+    expect(es.data.items.at(-1).code).toBe('other');
+  });
+
   it('answer with a 16-digit receipt and a passphrase, with no cookie and nothing cacheable', async () => {
     const r = await submit({ category: 'drug_sales', body: 'Venden en la esquina del parque, de noche.' });
     expect(r.statusCode).toBe(201);

@@ -11,7 +11,10 @@ export function HomePage() {
         <h1 id="home-title">{t('home.title')}</h1>
         <p className="lead">{t('home.lead')}</p>
         <p className="actions">
-          <Link className="button" to="/map">
+          <Link className="button" to="/report">
+            {t('home.report')}
+          </Link>
+          <Link className="button button-secondary" to="/map">
             {t('home.seeMap')}
           </Link>
           <Link className="button button-secondary" to={session ? '/w' : '/login'}>
