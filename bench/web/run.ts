@@ -10,6 +10,8 @@ import { writeDocsSection } from '../common/docs-section.ts';
 
 const PAGES = [
   { path: '/', ready: 'h1' },
+  { path: '/report', ready: 'form' },
+  { path: '/follow-up', ready: 'form' },
   { path: '/login', ready: 'form' },
   { path: '/map', ready: '.maplibregl-canvas' },
 ];
@@ -66,8 +68,7 @@ basemap only on the map page.
 |---|--:|--:|--:|--:|
 ${rows.join('\n')}
 
-The public report page arrives with community reporting; until then the home and login pages are the
-resident-facing pages measured here.
+/report is the anonymous tip form, /follow-up the page residents return to with their receipt.
 `;
 writeDocsSection('## Web pages (npm run bench:web)', section);
 process.stdout.write('docs/benchmarks.md updated\n');
