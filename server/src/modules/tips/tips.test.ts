@@ -33,6 +33,8 @@ describe('confidential tips', () => {
     expect(es.data.items).toContainEqual({ code: 'drug_sales', name: 'Punto de venta de drogas' });
     expect(pt.data.items).toContainEqual({ code: 'extortion', name: 'Extorsão' });
     expect(es.data.items.at(-1).code).toBe('other');
+    const codes = await t.ctx.db.selectFrom('report_categories').select(['code', 'iccs_code']).where('channel', '=', 'tip').execute();
+    expect(Object.fromEntries(codes.map((c) => [c.code, c.iccs_code]))).toMatchObject({ drug_sales: '0601', trafficking: '0204', weapons: '0901', corruption: '0703', other: null });
   });
 
   it('answer with a 16-digit receipt and a passphrase, with no cookie and nothing cacheable', async () => {
