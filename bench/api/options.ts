@@ -1,11 +1,6 @@
+import { positiveEnv } from '../common/env.ts';
 /** Knobs of `npm run bench:api`, from the environment; the defaults are what docs/benchmarks.md reports. */
-const int = (name: string, fallback: number) => {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number`);
-  return parsed;
-};
+const int = (name: string, fallback: number) => positiveEnv(name, fallback);
 
 export type EngineKind = 'postgres' | 'pglite';
 

@@ -1,4 +1,4 @@
-import { adminQuery } from '../common/pg-admin.ts';
+import { recreatePostgisDatabase } from '../common/pg-admin.ts';
 // `npm run bench:api`: HTTP throughput of the notes API on PostgreSQL and PGlite, with the raw
 // PostgreSQL ceiling of the same SQL; prints a markdown table and rewrites docs/benchmarks.md.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -53,14 +53,8 @@ function checkHttp(m: Measurement, server: ServerChild): Measurement {
 
 
 async function benchPostgres(): Promise<{ report: EngineReport; version: string }> {
-  const version = (await adminQuery(options.adminUrl, 'show server_version')).rows[0].server_version as string;
-  log(`PostgreSQL ${version}: recreating database ${options.database}`);
-  await adminQuery(options.adminUrl, `drop database if exists ${options.database} with (force)`);
-  await adminQuery(options.adminUrl, `create database ${options.database}`);
-  const url = new URL(options.adminUrl);
-  url.pathname = `/${options.database}`;
-  const benchUrl = url.toString();
-  await adminQuery(benchUrl, 'create extension postgis');
+  log(`PostgreSQL: recreating database ${options.database}`);
+  const { url: benchUrl, version } = await recreatePostgisDatabase(options.adminUrl, options.database);
 
   const engine = await openEngine({ kind: 'postgres', url: benchUrl, poolSize: config.database.kind === 'postgres' ? config.database.poolSize : 20 });
   const measurements: Measurement[] = [];

@@ -1,4 +1,4 @@
-import { adminQuery } from '../common/pg-admin.ts';
+import { recreatePostgisDatabase } from '../common/pg-admin.ts';
 // `npm run bench:tiles`: vector tiles of a point layer at 1,000,000 points on PostgreSQL and
 // PGlite (point layer + encodeTile, with the bare SQL and ST_AsMVT as references); prints a
 // markdown table and rewrites its section of docs/benchmarks.md.
@@ -24,14 +24,9 @@ async function benchEngine(name: EngineResult['engine'], engine: Engine, points:
 }
 
 async function benchPostgres(points: PointSet): Promise<{ result: EngineResult; version: string }> {
-  const version = (await adminQuery(options.adminUrl, 'show server_version')).rows[0].server_version as string;
-  log(`PostgreSQL ${version}: recreating database ${options.database}`);
-  await adminQuery(options.adminUrl, `drop database if exists ${options.database} with (force)`);
-  await adminQuery(options.adminUrl, `create database ${options.database}`);
-  const url = new URL(options.adminUrl);
-  url.pathname = `/${options.database}`;
-  await adminQuery(url.toString(), 'create extension postgis');
-  const engine = await openEngine({ kind: 'postgres', url: url.toString(), poolSize: 2 });
+  log(`PostgreSQL: recreating database ${options.database}`);
+  const { url, version } = await recreatePostgisDatabase(options.adminUrl, options.database);
+  const engine = await openEngine({ kind: 'postgres', url, poolSize: 2 });
   // The ST_AsMVT reference runs with JIT off: its cost estimate (ST_AsMVTGeom over the
   // planner's guess of 40,000 cells) crosses jit_optimize_above_cost, and compiling would add
   // ~70 ms per heavy tile that has nothing to do with encoding. The point layer's own
