@@ -72,6 +72,24 @@ describe('bad input gets one error shape, never a 500', () => {
     expectErrorShape(r.json(), 'MALFORMED_REQUEST');
   });
 
+  it('400 with field details when creating users and task forces from bad input', async () => {
+    const admin = await makeUser(t.ctx, [], { platformAdmin: true });
+    const adminToken = await makeToken(t.ctx, admin.id);
+    const user = await api(t.app, { method: 'POST', url: '/api/v1/users', body: { email: 'not-an-email', displayName: '', password: 'short' }, auth: { token: adminToken } });
+    expect(user.statusCode).toBe(400);
+    expect(user.data.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['displayName', 'email', 'password']);
+    const org = await makeOrg(t.ctx);
+    const coordinator = await makeUser(t.ctx, [{ orgId: org.id, role: 'coordinator' }]);
+    const group = await api(t.app, {
+      method: 'POST',
+      url: '/api/v1/sharing-groups',
+      body: { name: 'Fuerza de tarea', ownerOrgId: org.id, memberOrgIds: ['00000000-0000-4000-8000-000000000000'] },
+      auth: { token: await makeToken(t.ctx, coordinator.id) },
+    });
+    expect(group.statusCode).toBe(400);
+    expect(group.data.error.details[0]).toMatchObject({ field: 'memberOrgIds.0', code: 'unknown_reference' });
+  });
+
   it('413 for an oversized body', async () => {
     const r = await api(t.app, { method: 'POST', url: '/api/v1/notes', body: { tlp: 'GREEN', title: 'x', body: 'a'.repeat(BODY_LIMIT * 2) }, auth: { token } });
     expect(r.statusCode).toBe(413);

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, call } from '../../api/client.ts';
+import { api, call } from '../../api/client.ts';
+import { useAction } from '../../ui/use-action.ts';
 import type { components } from '../../api/schema.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { ErrorNotice, Field } from '../../ui/controls.tsx';
@@ -13,25 +14,17 @@ export function FollowUpPage() {
   const [passphrase, setPassphrase] = useState('');
   const [message, setMessage] = useState('');
   const [conversation, setConversation] = useState<Conversation | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, fieldErrors: fields } = useAction();
 
   async function open(event?: FormEvent, withMessage = false) {
     event?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body = { receipt, passphrase, ...(withMessage && message.trim() ? { message: message.trim() } : {}) };
       setConversation(await call(api.POST('/api/v1/tips/access', { body })));
       if (withMessage) setMessage('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  const fields = error instanceof ApiError ? error.fieldErrors() : {};
   return (
     <section className="narrow" aria-labelledby="follow-title">
       <h1 id="follow-title">{t('followUp.title')}</h1>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client.ts';
+import { useAction } from '../../ui/use-action.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
 import { ErrorNotice, Field } from '../../ui/controls.tsx';
@@ -15,26 +15,18 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, fieldErrors: fields } = useAction();
   const next = safeNext(params.get('next'));
   if (session) return <Navigate to={next} replace />;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    await run(async () => {
       await login(email.trim(), password);
       navigate(next, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  const fields = error instanceof ApiError ? error.fieldErrors() : {};
   return (
     <section className="narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
@@ -43,7 +35,7 @@ export function LoginPage() {
           {t('login.expired')}
         </p>
       )}
-      <ErrorNotice error={error} onRetry={() => void submit(new Event('submit') as unknown as FormEvent)} />
+      <ErrorNotice error={error} onRetry={() => void submit()} />
       <form onSubmit={submit} noValidate>
         <Field label={t('login.email')} error={fields.email}>
           {(p) => <input {...p} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}

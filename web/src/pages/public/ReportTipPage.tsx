@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, call } from '../../api/client.ts';
+import { api, call } from '../../api/client.ts';
+import { useAction } from '../../ui/use-action.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorNotice, Field } from '../../ui/controls.tsx';
 import { clearDraft, useDraft } from '../../ui/use-draft.ts';
@@ -21,9 +22,8 @@ export function ReportTipPage() {
   const { t, locale } = useI18n();
   const categories = useLoad(() => call(api.GET('/api/v1/tips/categories')), [locale]);
   const [draft, setDraft] = useDraft<TipDraft>('tip', { category: '', body: '', locationText: '', idempotencyKey: newKey() });
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, fieldErrors } = useAction();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<{ receipt: string; passphrase: string; message: string } | null>(null);
 
   async function send(event?: FormEvent) {
@@ -33,17 +33,11 @@ export function ReportTipPage() {
     if (!draft.body.trim()) problems.body = t('validation.required');
     setClientErrors(problems);
     if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body = { category: draft.category, body: draft.body, idempotencyKey: draft.idempotencyKey, ...(draft.locationText.trim() ? { locationText: draft.locationText.trim() } : {}) };
       setReceipt(await call(api.POST('/api/v1/tips', { body })));
       clearDraft('tip');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (receipt) {
@@ -66,7 +60,7 @@ export function ReportTipPage() {
     );
   }
 
-  const fields = { ...(error instanceof ApiError ? error.fieldErrors() : {}), ...clientErrors };
+  const fields = { ...fieldErrors, ...clientErrors };
   return (
     <section className="narrow" aria-labelledby="tip-title">
       <h1 id="tip-title">{t('tip.title')}</h1>

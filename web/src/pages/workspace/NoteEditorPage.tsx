@@ -4,6 +4,7 @@ import { api, ApiError, call } from '../../api/client.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
 import { ErrorNotice, Field } from '../../ui/controls.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useDraft } from '../../ui/use-draft.ts';
 import { useLoad } from '../../ui/use-load.ts';
 
@@ -37,9 +38,8 @@ export function NoteEditorPage() {
   }, !id);
   const groups = useLoad(() => call(api.GET('/api/v1/sharing-groups')), []);
   const [loaded, setLoaded] = useState(!id);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run, fieldErrors } = useAction();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!id) return;
@@ -65,25 +65,19 @@ export function NoteEditorPage() {
   async function save(event?: FormEvent) {
     event?.preventDefault();
     if (!validate()) return;
-    setBusy(true);
-    setError(null);
     const sharingGroupIds = draft.tlp === 'AMBER' ? draft.sharingGroupIds : [];
-    try {
+    await run(async () => {
       const note = id
         ? await call(api.PATCH('/api/v1/notes/{id}', { params: { path: { id } }, body: { title: draft.title, body: draft.body, tlp: draft.tlp, sharingGroupIds } }))
         : await call(api.POST('/api/v1/notes', { body: { title: draft.title, body: draft.body, tlp: draft.tlp, ownerOrgId: draft.ownerOrgId, sharingGroupIds } }));
       clearDraft();
       navigate(`/w/notes/${note.id}`, { replace: true, state: { saved: true } });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (error instanceof ApiError && error.status === 404) return <p role="alert">{t('notes.notFound')}</p>;
   if (!loaded) return <p className="loading">{t('status.loading')}</p>;
-  const fields = { ...(error instanceof ApiError ? error.fieldErrors() : {}), ...clientErrors };
+  const fields = { ...fieldErrors, ...clientErrors };
   const orgName = (orgId: string) => session?.memberships.find((m) => m.orgId === orgId)?.orgName ?? orgId;
 
   return (
