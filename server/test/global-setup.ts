@@ -1,14 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely } from 'kysely';
-import { openEngine } from '../src/platform/db/engine.ts';
+import { openEngine, PGLITE_EXTENSIONS } from '../src/platform/db/engine.ts';
 import { Mutex } from '../src/platform/db/mutex.ts';
 import { pgliteDialect } from '../src/platform/db/pglite-driver.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { adminQuery, databaseUrl, PGLITE_TEMPLATE, templateDatabaseName, testEngineKind } from './template.ts';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 
 /**
  * Migrates one template database per test run; every test file then starts from a copy:
@@ -33,7 +32,7 @@ export async function setup(): Promise<() => Promise<void>> {
 }
 
 async function dumpMigrated(): Promise<Buffer> {
-  const pglite = await PGlite.create({ extensions: { postgis } });
+  const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const db = new Kysely<Database>({ dialect: pgliteDialect(pglite, new Mutex()) });
   await migrate(db);
   const blob = await pglite.dumpDataDir('gzip');

@@ -12,7 +12,7 @@ export const insertTip = (
   row: { receipt_key: string; passphrase_hash: string; category: string; body: string; location: { lon: number; lat: number } | null; location_text: string | null; received_hour: string },
 ) =>
   db
-    .insertInto('tips')
+    .insertInto('reports')
     .values({
       receipt_key: row.receipt_key,
       passphrase_hash: row.passphrase_hash,
@@ -27,10 +27,10 @@ export const insertTip = (
     .executeTakeFirst();
 
 export const findTipByReceiptKey = (db: Executor, receiptKey: string) =>
-  db.selectFrom('tips').select(['id', 'passphrase_hash', 'status', 'category', 'received_hour']).where('receipt_key', '=', receiptKey).executeTakeFirst();
+  db.selectFrom('reports').select(['id', 'passphrase_hash', 'status', 'category', 'received_hour']).where('receipt_key', '=', receiptKey).where('channel', '=', 'tip').executeTakeFirst();
 
 export const insertReporterMessage = (db: Executor, tipId: string, body: string, hour: string) =>
-  db.insertInto('tip_messages').values({ tip_id: tipId, author: 'reporter', staff_user_id: null, body, sent_hour: hour }).execute();
+  db.insertInto('report_messages').values({ report_id: tipId, author: 'reporter', staff_user_id: null, body, sent_hour: hour }).execute();
 
 export const messagesOf = (db: Executor, tipId: string) =>
-  db.selectFrom('tip_messages').select(['author', 'body', 'sent_hour']).where('tip_id', '=', tipId).orderBy('seq').execute();
+  db.selectFrom('report_messages').select(['author', 'body', 'sent_hour']).where('report_id', '=', tipId).orderBy('seq').execute();

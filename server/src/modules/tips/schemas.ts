@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIP_STATUSES } from '../../platform/db/schema.ts';
+import { REPORT_STATUSES } from '../../platform/db/schema.ts';
 
 const Body = z.string().trim().min(1).max(20_000);
 
@@ -44,7 +44,7 @@ export type AccessTipInput = z.infer<typeof AccessTipBody>;
 
 export const TipConversation = z
   .object({
-    status: z.enum(TIP_STATUSES),
+    status: z.enum(REPORT_STATUSES),
     category: z.string(),
     receivedHour: z.iso.datetime(),
     messages: z.array(z.object({ from: z.enum(['reporter', 'staff']), body: z.string(), hour: z.iso.datetime() })),

@@ -59,7 +59,7 @@ export async function submitTip(ctx: AppContext, locale: Locale, input: SubmitTi
     // a key, a chance collision of random receipts (try new ones).
     if (input.idempotencyKey) {
       const existing = await q.findTipByReceiptKey(ctx.db, key);
-      if (existing && (await verify(existing.passphrase_hash, canonical(passphrase)).catch(() => false))) {
+      if (existing?.passphrase_hash && (await verify(existing.passphrase_hash, canonical(passphrase)).catch(() => false))) {
         return { receipt: generated.receipt, passphrase };
       }
       throw invalidField('idempotencyKey', 'invalid');

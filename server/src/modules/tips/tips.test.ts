@@ -83,7 +83,7 @@ describe('confidential tips', () => {
     expect(again.statusCode).toBe(201);
     expect(again.data.receipt).toBe(once.data.receipt);
     expect(again.data.passphrase).toBe(once.data.passphrase);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from tips where body = ${body.body}`.execute(t.ctx.db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from reports where body = ${body.body}`.execute(t.ctx.db);
     expect(rows[0]!.n).toBe(1);
   });
 

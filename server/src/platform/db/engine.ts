@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { Mutex } from './mutex.ts';
@@ -61,12 +62,15 @@ async function openPostgres(url: string, poolSize: number): Promise<Engine> {
   };
 }
 
+/** Extensions the migrations create: every embedded database must load the same set. */
+export const PGLITE_EXTENSIONS = { postgis, pg_trgm };
+
 async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Engine> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { postgis },
+    extensions: PGLITE_EXTENSIONS,
   });
   const mutex = new Mutex();
   const db = new Kysely<Database>({ dialect: pgliteDialect(pglite, mutex) });

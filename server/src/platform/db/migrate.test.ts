@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { Kysely } from 'kysely';
 import { adminQuery, databaseUrl, testEngineKind } from '../../../test/template.ts';
-import { openEngine, type Db, type Engine } from './engine.ts';
+import { openEngine, PGLITE_EXTENSIONS, type Db, type Engine } from './engine.ts';
 import { loadMigrations, migrate, MigrationError, pendingMigrations } from './migrate.ts';
 import { Mutex } from './mutex.ts';
 import { pgliteDialect } from './pglite-driver.ts';
@@ -18,7 +17,7 @@ async function emptyDatabase(): Promise<{ db: Db; close: () => Promise<void> }> 
     const engine: Engine = await openEngine({ kind: 'postgres', url: databaseUrl(name), poolSize: 2 });
     return { db: engine.db, close: async () => { await engine.close(); await adminQuery(`drop database ${name} with (force)`); } };
   }
-  const pglite = await PGlite.create({ extensions: { postgis } });
+  const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   return { db: new Kysely<Database>({ dialect: pgliteDialect(pglite, new Mutex()) }), close: () => pglite.close() };
 }
 

@@ -23,6 +23,8 @@ export interface OrganizationsTable {
   country: string;
   /** Hex EWKB on read; always select it through ST_AsGeoJSON. */
   jurisdiction: ColumnType<string | null, never, never>;
+  /** Its coordinators run the intake line: every report, and the unrouted queue. */
+  triage_hub: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -140,7 +142,7 @@ export interface NotesTable {
 
 export interface ReportCategoriesTable {
   code: string;
-  channel: 'tip' | 'unsafe_place' | 'conduct';
+  channel: ReportChannel;
   iccs_code: string | null;
   name_es: string;
   name_en: string;
@@ -148,29 +150,68 @@ export interface ReportCategoriesTable {
   active: Generated<boolean>;
 }
 
-export const TIP_STATUSES = ['received', 'triaged', 'forwarded', 'in_action', 'closed'] as const;
-export type TipStatus = (typeof TIP_STATUSES)[number];
+export const REPORT_STATUSES = ['received', 'triaged', 'forwarded', 'in_action', 'closed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const CLOSURE_REASONS = ['actioned', 'insufficient_information', 'duplicate', 'unfounded'] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+export const REPORT_CHANNELS = ['tip', 'unsafe_place', 'conduct'] as const;
+export type ReportChannel = (typeof REPORT_CHANNELS)[number];
+export type RecipientRole = 'responsible' | 'informed';
 
-export interface TipsTable {
+export interface ReportsTable {
   id: Generated<string>;
-  receipt_key: string;
-  passphrase_hash: string;
+  channel: Generated<ReportChannel>;
+  /** Public number (Open311 service_request_id) of unsafe-place reports; int8, read as text. */
+  public_id: ColumnType<string, never, never>;
+  receipt_key: string | null;
+  passphrase_hash: string | null;
   category: string;
   body: string;
   /** Hex EWKB on read; select through ST_X/ST_Y. */
   location: ColumnType<string | null, never, never>;
   location_text: string | null;
-  status: Generated<TipStatus>;
+  status: Generated<ReportStatus>;
+  closure_reason: ClosureReason | null;
+  duplicate_of: string | null;
+  responsible_org_id: string | null;
+  routing_rule_id: string | null;
   received_hour: ColumnType<Date, string, never>;
+  triaged_at: Date | null;
+  first_reply_at: Date | null;
+  closed_at: Date | null;
+  updated_at: Timestamp;
 }
 
-export interface TipMessagesTable {
+export interface ReportMessagesTable {
   seq: ColumnType<number, never, never>;
-  tip_id: string;
+  report_id: string;
   author: 'reporter' | 'staff';
   staff_user_id: string | null;
   body: string;
   sent_hour: ColumnType<Date, string, never>;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  channel: ReportChannel;
+  category: string | null;
+  org_id: string;
+  role: RecipientRole;
+  scope: 'jurisdiction' | 'anywhere';
+  priority: Generated<number>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ReportForwardsTable {
+  id: Generated<string>;
+  report_id: string;
+  owner_org_id: string;
+  role: RecipientRole;
+  tlp: Tlp;
+  body: string;
+  created_by: string;
+  created_at: CreatedAt;
 }
 
 export interface SchemaMigrationsTable {
@@ -197,8 +238,10 @@ export interface Database {
   audit_chain: AuditChainTable;
   notes: NotesTable;
   report_categories: ReportCategoriesTable;
-  tips: TipsTable;
-  tip_messages: TipMessagesTable;
+  reports: ReportsTable;
+  report_messages: ReportMessagesTable;
+  routing_rules: RoutingRulesTable;
+  report_forwards: ReportForwardsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
