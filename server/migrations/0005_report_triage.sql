@@ -18,6 +18,8 @@ ALTER TABLE reports
   -- Routing result: the organisation whose coordinators triage it; NULL = coordinators' queue.
   ADD COLUMN responsible_org_id uuid REFERENCES organizations (id),
   ADD COLUMN routing_rule_id uuid,
+  -- Police-conduct feedback: the unit concerned, which never receives it.
+  ADD COLUMN concerned_org_id uuid REFERENCES organizations (id),
   ADD COLUMN triaged_at timestamptz,
   ADD COLUMN first_reply_at timestamptz,
   ADD COLUMN closed_at timestamptz,

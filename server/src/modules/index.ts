@@ -5,6 +5,7 @@ import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { publicConfigRoutes } from './public-config/routes.ts';
+import { routingRoutes } from './routing/routes.ts';
 import { sharingGroupRoutes } from './sharing-groups/routes.ts';
 import { tipRoutes } from './tips/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
@@ -20,6 +21,7 @@ export const MODULES: RouteModule[] = [
   noteRoutes,
   auditRoutes,
   tipRoutes,
+  routingRoutes,
   jurisdictionRoutes,
   publicConfigRoutes,
 ];

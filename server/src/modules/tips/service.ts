@@ -6,6 +6,7 @@ import { platformSecret } from '../../platform/auth/secrets.ts';
 import { AppError, invalidField } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { assignRoute } from '../routing/service.ts';
 import * as q from './queries.ts';
 import { normalisePassphrase, normaliseReceipt, receiptAndPassphrase, receiptKey } from './receipts.ts';
 import type { AccessTipInput, SubmitTipInput, TipConversation } from './schemas.ts';
@@ -48,9 +49,11 @@ export async function submitTip(ctx: AppContext, locale: Locale, input: SubmitTi
         received_hour: currentHour(),
       });
       if (!row) return null;
+      const route = await assignRoute(trx, row.id);
+      const orgId = route.responsible?.orgId ?? null;
       await journal(trx, actor, {
-        audit: [{ action: 'create', recordType: 'tip', recordId: row.id, orgId: null, diff: { category: input.category } }],
-        events: [{ type: 'tip.received', recordType: 'tip', recordId: row.id }],
+        audit: [{ action: 'create', recordType: 'report', recordId: row.id, orgId, diff: { channel: 'tip', category: input.category, responsibleOrgId: orgId } }],
+        events: [{ type: 'report.received', recordType: 'report', recordId: row.id, orgIds: orgId ? [orgId] : [] }],
       });
       return row;
     });
@@ -88,8 +91,8 @@ export async function accessTip(ctx: AppContext, locale: Locale, input: AccessTi
     await ctx.db.transaction().execute(async (trx) => {
       await q.insertReporterMessage(trx, tip.id, message, currentHour());
       await journal(trx, actor, {
-        audit: [{ action: 'tip.message', recordType: 'tip', recordId: tip.id, orgId: null, diff: { from: 'reporter' } }],
-        events: [{ type: 'tip.message', recordType: 'tip', recordId: tip.id }],
+        audit: [{ action: 'report.message', recordType: 'report', recordId: tip.id, orgId: null, diff: { from: 'reporter' } }],
+        events: [{ type: 'report.message', recordType: 'report', recordId: tip.id }],
       });
     });
   }

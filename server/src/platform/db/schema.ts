@@ -175,6 +175,7 @@ export interface ReportsTable {
   duplicate_of: string | null;
   responsible_org_id: string | null;
   routing_rule_id: string | null;
+  concerned_org_id: string | null;
   received_hour: ColumnType<Date, string, never>;
   triaged_at: Date | null;
   first_reply_at: Date | null;

@@ -184,6 +184,16 @@ export const MESSAGES: Catalog = {
     en: 'You do not belong to this organisation with a role that may write.',
     pt: 'Você não pertence a esta organização com um papel que permita escrever.',
   },
+  'routing.no_jurisdiction': {
+    es: 'Esta organización no tiene jurisdicción registrada; use el alcance «en cualquier lugar».',
+    en: 'This organisation has no jurisdiction on record; use the scope "anywhere".',
+    pt: 'Esta organização não tem jurisdição registrada; use o escopo «em qualquer lugar».',
+  },
+  'routing.conduct_needs_oversight': {
+    es: 'Las denuncias sobre conducta policial solo pueden asignarse a un órgano de control.',
+    en: 'Police-conduct feedback can only be assigned to an oversight body.',
+    pt: 'Manifestações sobre conduta policial só podem ser atribuídas a um órgão de controle.',
+  },
   unknown_reference: {
     es: 'Referencia desconocida: {id}.',
     en: 'Unknown reference: {id}.',
