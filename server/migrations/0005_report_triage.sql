@@ -65,8 +65,11 @@ CREATE TABLE report_forwards (
   role          text NOT NULL CHECK (role IN ('responsible', 'informed')),
   tlp           tlp NOT NULL CHECK (tlp IN ('AMBER', 'AMBER+STRICT', 'RED')),
   body          text NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
+  -- The coordinator may withhold the map pin and place description (they can identify).
+  include_location boolean NOT NULL DEFAULT true,
   created_by    uuid NOT NULL REFERENCES users (id),
   created_at    timestamptz NOT NULL DEFAULT now(),
+  updated_at    timestamptz NOT NULL DEFAULT now(),
   UNIQUE (report_id, owner_org_id)
 );
 CREATE INDEX report_forwards_owner_idx ON report_forwards (owner_org_id, created_at DESC);

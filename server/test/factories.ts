@@ -4,17 +4,23 @@ import { systemActor, type Scope } from '../src/platform/auth/actor.ts';
 import type { OrgType, Role } from '../src/platform/db/schema.ts';
 import type { AppContext, ZodApp } from '../src/platform/http/context.ts';
 import { createOrganization } from '../src/modules/organizations/service.ts';
+import type { CreateOrganizationInput } from '../src/modules/organizations/schemas.ts';
 import { createToken } from '../src/modules/tokens/service.ts';
 import { createUser } from '../src/modules/users/service.ts';
 
 export const TEST_PASSWORD = 'a long test passphrase';
 const unique = () => randomUUID().slice(0, 8);
 
-export async function makeOrg(ctx: AppContext, overrides: { name?: string; type?: OrgType; country?: string } = {}) {
+export async function makeOrg(
+  ctx: AppContext,
+  overrides: { name?: string; type?: OrgType; country?: string; jurisdiction?: CreateOrganizationInput['jurisdiction']; triageHub?: boolean } = {},
+) {
   return createOrganization(ctx, systemActor(), {
     name: overrides.name ?? `Org ${unique()}`,
     type: overrides.type ?? 'police_agency',
     country: overrides.country ?? 'CL',
+    jurisdiction: overrides.jurisdiction ?? null,
+    triageHub: overrides.triageHub ?? false,
   });
 }
 

@@ -7,6 +7,7 @@ import { organizationRoutes } from './organizations/routes.ts';
 import { publicConfigRoutes } from './public-config/routes.ts';
 import { routingRoutes } from './routing/routes.ts';
 import { sharingGroupRoutes } from './sharing-groups/routes.ts';
+import { triageRoutes } from './triage/routes.ts';
 import { tipRoutes } from './tips/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -22,6 +23,7 @@ export const MODULES: RouteModule[] = [
   auditRoutes,
   tipRoutes,
   routingRoutes,
+  triageRoutes,
   jurisdictionRoutes,
   publicConfigRoutes,
 ];

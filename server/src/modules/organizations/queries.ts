@@ -14,13 +14,14 @@ export async function geometryProblem(db: Db, geojson: object): Promise<string |
   return reason === 'Valid Geometry' ? null : reason;
 }
 
-export async function insertOrganization(db: Executor, input: { name: string; type: OrgType; country: string; jurisdiction: object | null }) {
+export async function insertOrganization(db: Executor, input: { name: string; type: OrgType; country: string; jurisdiction: object | null; triageHub: boolean }) {
   return db
     .insertInto('organizations')
     .values({
       name: input.name,
       type: input.type,
       country: input.country,
+      triage_hub: input.triageHub,
       ...(input.jurisdiction ? { jurisdiction: geometryFrom(input.jurisdiction) as never } : {}),
     })
     .returning('id')
@@ -30,7 +31,7 @@ export async function insertOrganization(db: Executor, input: { name: string; ty
 export async function updateOrganization(
   db: Executor,
   id: string,
-  patch: { name?: string; type?: OrgType; country?: string; jurisdiction?: object | null },
+  patch: { name?: string; type?: OrgType; country?: string; jurisdiction?: object | null; triageHub?: boolean },
 ) {
   await db
     .updateTable('organizations')
@@ -38,6 +39,7 @@ export async function updateOrganization(
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.type !== undefined ? { type: patch.type } : {}),
       ...(patch.country !== undefined ? { country: patch.country } : {}),
+      ...(patch.triageHub !== undefined ? { triage_hub: patch.triageHub } : {}),
       ...(patch.jurisdiction !== undefined
         ? { jurisdiction: (patch.jurisdiction ? geometryFrom(patch.jurisdiction) : null) as never }
         : {}),
@@ -50,7 +52,7 @@ export async function updateOrganization(
 export const findOrganization = (db: Executor, id: string) =>
   db
     .selectFrom('organizations')
-    .select([...summaryColumns, 'created_at', 'updated_at'])
+    .select([...summaryColumns, 'triage_hub', 'created_at', 'updated_at'])
     .select(sql<string | null>`ST_AsGeoJSON(jurisdiction, 7)`.as('jurisdiction_geojson'))
     .where('id', '=', id)
     .executeTakeFirst();

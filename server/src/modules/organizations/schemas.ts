@@ -9,10 +9,11 @@ export const CreateOrganizationBody = z.object({
   type: z.enum(ORG_TYPES),
   country: CountryCode,
   jurisdiction: PolygonalGeometry.nullish(),
+  triageHub: z.boolean().default(false).describe("Its coordinators run the intake line: they triage every resident's report except conduct feedback, and the unrouted queue"),
 });
-export type CreateOrganizationInput = z.infer<typeof CreateOrganizationBody>;
+export type CreateOrganizationInput = z.input<typeof CreateOrganizationBody>;
 
-export const UpdateOrganizationBody = CreateOrganizationBody.partial();
+export const UpdateOrganizationBody = CreateOrganizationBody.extend({ triageHub: z.boolean() }).partial();
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationBody>;
 
 export const OrganizationSummary = z
@@ -21,6 +22,7 @@ export const OrganizationSummary = z
 
 export const Organization = OrganizationSummary.extend({
   jurisdiction: MultiPolygonGeometry.nullable(),
+  triageHub: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 }).meta({ id: 'Organization' });

@@ -23,9 +23,9 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: C
   assertCanCreateOrganization(actor);
   await assertValidGeometry(ctx, input.jurisdiction);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const { id } = await q.insertOrganization(trx, { ...input, jurisdiction: input.jurisdiction ?? null });
+    const { id } = await q.insertOrganization(trx, { ...input, jurisdiction: input.jurisdiction ?? null, triageHub: input.triageHub ?? false });
     await appendAudit(trx, actor, [
-      { action: 'create', recordType: 'organization', recordId: id, orgId: id, diff: { after: { name: input.name, type: input.type, country: input.country, jurisdiction: input.jurisdiction ? 'set' : null } } },
+      { action: 'create', recordType: 'organization', recordId: id, orgId: id, diff: { after: { name: input.name, type: input.type, country: input.country, triageHub: input.triageHub ?? false, jurisdiction: input.jurisdiction ? 'set' : null } } },
     ]);
     return id;
   });
@@ -47,8 +47,8 @@ export async function updateOrganization(ctx: AppContext, actor: Actor, id: stri
         recordId: id,
         orgId: id,
         diff: changes(
-          { name: before.name, type: before.type, country: before.country, jurisdiction: before.jurisdiction_geojson },
-          { name: after!.name, type: after!.type, country: after!.country, jurisdiction: after!.jurisdiction_geojson },
+          { name: before.name, type: before.type, country: before.country, triageHub: before.triage_hub, jurisdiction: before.jurisdiction_geojson },
+          { name: after!.name, type: after!.type, country: after!.country, triageHub: after!.triage_hub, jurisdiction: after!.jurisdiction_geojson },
         ),
       },
     ]);
@@ -67,6 +67,7 @@ export async function getOrganization(ctx: AppContext, actor: Actor, id: string)
     country: row.country,
     hasJurisdiction: row.jurisdiction_geojson !== null,
     jurisdiction: row.jurisdiction_geojson ? JSON.parse(row.jurisdiction_geojson) : null,
+    triageHub: row.triage_hub,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -54,7 +54,9 @@ export async function createRoutingRule(ctx: AppContext, actor: Actor, input: Cr
     // Complaints about police conduct are handled by an oversight body, never by the police.
     if (input.channel === 'conduct' && input.role === 'responsible' && org.type !== 'oversight_body') throw invalidField('orgId', 'routing.conduct_needs_oversight');
     if (input.category && !(await q.categoryOfChannel(trx, input.category, input.channel))) throw invalidField('category', 'unknown_category');
-    const { id } = await q.insertRule(trx, { ...input, org_id: input.orgId, created_by: actor.userId! });
+    const { id } = await q.insertRule(trx, {
+      channel: input.channel, category: input.category, org_id: input.orgId, role: input.role, scope: input.scope, priority: input.priority, created_by: actor.userId!,
+    });
     await journal(trx, actor, {
       audit: [{ action: 'create', recordType: 'routing_rule', recordId: id, orgId: input.orgId, diff: { after: input } }],
       events: [{ type: 'routing_rule.changed', recordType: 'routing_rule', recordId: id }],

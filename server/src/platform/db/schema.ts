@@ -211,8 +211,10 @@ export interface ReportForwardsTable {
   role: RecipientRole;
   tlp: Tlp;
   body: string;
+  include_location: boolean;
   created_by: string;
   created_at: CreatedAt;
+  updated_at: Timestamp;
 }
 
 export interface SchemaMigrationsTable {

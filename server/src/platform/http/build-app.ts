@@ -16,6 +16,7 @@ import { anonymousActor, type Actor } from '../auth/actor.ts';
 import { authenticate, CSRF_HEADER, type Authentication } from '../auth/authenticate.ts';
 import { pendingMigrations } from '../db/migrate.ts';
 import { AppError } from '../errors/app-error.ts';
+import { closeAllEventStreams } from './event-stream.ts';
 import { negotiateLocale, type Locale } from '../i18n/locale.ts';
 import type { AppContext, RouteModule, ZodApp } from './context.ts';
 import { sendError, toAppError } from './error-reply.ts';
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[]): Promise
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+    closeAllEventStreams();
   });
 
   app.addHook('onSend', async (request, reply) => {

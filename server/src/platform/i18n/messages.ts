@@ -194,6 +194,51 @@ export const MESSAGES: Catalog = {
     en: 'Police-conduct feedback can only be assigned to an oversight body.',
     pt: 'Manifestações sobre conduta policial só podem ser atribuídas a um órgão de controle.',
   },
+  'triage.closure_reason_required': {
+    es: 'Indique el motivo del cierre.',
+    en: 'Give the reason for closing.',
+    pt: 'Informe o motivo do encerramento.',
+  },
+  'triage.duplicate_of_required': {
+    es: 'Un cierre por duplicado indica el reporte original, y solo entonces.',
+    en: 'A closure as duplicate names the original report, and only then.',
+    pt: 'Um encerramento por duplicidade indica o relato original, e só então.',
+  },
+  'triage.closure_reason_only_when_closed': {
+    es: 'El motivo de cierre solo se indica al cerrar.',
+    en: 'A closure reason is given only when closing.',
+    pt: 'O motivo de encerramento só é informado ao encerrar.',
+  },
+  'triage.one_responsible': {
+    es: 'Solo una organización puede ser la responsable.',
+    en: 'Only one organisation can be responsible.',
+    pt: 'Somente uma organização pode ser a responsável.',
+  },
+  'triage.recipient_twice': {
+    es: 'Cada organización figura una sola vez.',
+    en: 'Each organisation appears only once.',
+    pt: 'Cada organização aparece uma única vez.',
+  },
+  'triage.invalid_transition': {
+    es: 'No se puede pasar de «{from}» a «{to}».',
+    en: 'A report cannot go from "{from}" to "{to}".',
+    pt: 'Não é possível passar de «{from}» para «{to}».',
+  },
+  'triage.closed': {
+    es: 'El reporte está cerrado; reábralo primero.',
+    en: 'The report is closed; reopen it first.',
+    pt: 'O relato está encerrado; reabra-o primeiro.',
+  },
+  'triage.concerned_unit': {
+    es: 'La unidad a la que se refiere la denuncia nunca la recibe.',
+    en: 'The unit the feedback is about never receives it.',
+    pt: 'A unidade a que a manifestação se refere nunca a recebe.',
+  },
+  'triage.no_receipt': {
+    es: 'Este reporte no tiene recibo: su autor no puede leer mensajes. Use las notas de estado públicas.',
+    en: 'This report has no receipt: its author cannot read messages. Use public status notes.',
+    pt: 'Este relato não tem recibo: seu autor não pode ler mensagens. Use as notas de status públicas.',
+  },
   unknown_reference: {
     es: 'Referencia desconocida: {id}.',
     en: 'Unknown reference: {id}.',
