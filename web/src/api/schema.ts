@@ -896,6 +896,11 @@ export interface paths {
                         country: string;
                         jurisdiction?: components["schemas"]["PolygonalGeometryInput"] | null;
                         name: string;
+                        /**
+                         * @description Its coordinators run the intake line: they triage every resident's report except conduct feedback, and the unrouted queue
+                         * @default false
+                         */
+                        triageHub?: boolean;
                         /** @enum {string} */
                         type: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
                     };
@@ -1051,6 +1056,7 @@ export interface paths {
                         country?: string;
                         jurisdiction?: components["schemas"]["PolygonalGeometryInput"] | null;
                         name?: string;
+                        triageHub?: boolean;
                         /** @enum {string} */
                         type?: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
                     };
@@ -1276,6 +1282,943 @@ export interface paths {
                 path: {
                     id: string;
                     userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/report-response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Median response times per organisation and category over the last year (groups under 5 reports withheld) */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "tip" | "unsafe_place" | "conduct";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResponseTimes"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-forwards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports forwarded to the caller's organisations, as redacted for them */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    status?: "received" | "triaged" | "forwarded" | "in_action" | "closed" | "open";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ForwardedReport"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-forwards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A forwarded report (404 alike when missing or not visible) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForwardedReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Residents' reports the caller triages (their organisation's queue, or the intake line's) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                    channel?: "tip" | "unsafe_place" | "conduct";
+                    limit?: number;
+                    offset?: number;
+                    /** @description open: every state but closed */
+                    status?: "received" | "triaged" | "forwarded" | "in_action" | "closed" | "open";
+                    /** @description Only the coordinators' queue: reports no routing rule matched */
+                    unassigned?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["QueueItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report with its conversation, forwarded copies, routing suggestion and possible duplicates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Forward redacted copies to a responsible organisation and information-only ones, under a TLP marking */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The text as redacted by the coordinator; the original when left out */
+                        body?: string;
+                        /**
+                         * @description Withhold the map pin and place description when they could identify the reporter
+                         * @default true
+                         */
+                        includeLocation?: boolean;
+                        recipients: {
+                            /** Format: uuid */
+                            orgId: string;
+                            /** @enum {string} */
+                            role: "responsible" | "informed";
+                        }[];
+                        /**
+                         * @description TLP 2.0 marking of the forwarded copies (default AMBER)
+                         * @default AMBER
+                         * @enum {string}
+                         */
+                        tlp?: "AMBER" | "AMBER+STRICT";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the reporter a question or reply; they read it with their receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A question or reply; the reporter reads it with the receipt */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the state: triaged, in action, or closed with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        closureReason?: "actioned" | "insufficient_information" | "duplicate" | "unfounded";
+                        /** Format: uuid */
+                        duplicateOf?: string;
+                        /** @enum {string} */
+                        status: "triaged" | "in_action" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events: `report` events (id and change type) whenever a report in the caller's queues arrives or changes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Routing rules of reports (intake coordinators and platform administrators) */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "tip" | "unsafe_place" | "conduct";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoutingRule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a routing rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        category?: string | null;
+                        /** @enum {string} */
+                        channel: "tip" | "unsafe_place" | "conduct";
+                        /** Format: uuid */
+                        orgId: string;
+                        /** @default 0 */
+                        priority?: number;
+                        /** @enum {string} */
+                        role: "responsible" | "informed";
+                        /**
+                         * @default jurisdiction
+                         * @enum {string}
+                         */
+                        scope?: "jurisdiction" | "anywhere";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoutingRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a routing rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
                 };
                 cookie?: never;
             };
@@ -2425,6 +3368,70 @@ export interface components {
                 requestId: string;
             };
         };
+        ForwardedReport: {
+            body: string;
+            canUpdateStatus: boolean;
+            category: string;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            closureReason: ("actioned" | "insufficient_information" | "duplicate" | "unfounded") | null;
+            /** Format: date-time */
+            forwardedAt: string;
+            /** Format: uuid */
+            id: string;
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            locationText: string | null;
+            /** Format: uuid */
+            orgId: string;
+            orgName: string;
+            /** Format: date-time */
+            receivedHour: string;
+            /** Format: uuid */
+            reportId: string;
+            /** @enum {string} */
+            role: "responsible" | "informed";
+            /** @enum {string} */
+            status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+            /** @enum {string} */
+            tlp: "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ForwardedReportInput: {
+            body: string;
+            canUpdateStatus: boolean;
+            category: string;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            closureReason: ("actioned" | "insufficient_information" | "duplicate" | "unfounded") | null;
+            /** Format: date-time */
+            forwardedAt: string;
+            /** Format: uuid */
+            id: string;
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            locationText: string | null;
+            /** Format: uuid */
+            orgId: string;
+            orgName: string;
+            /** Format: date-time */
+            receivedHour: string;
+            /** Format: uuid */
+            reportId: string;
+            /** @enum {string} */
+            role: "responsible" | "informed";
+            /** @enum {string} */
+            status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+            /** @enum {string} */
+            tlp: "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
         /** @description GeoJSON (RFC 7946) FeatureCollection, WGS 84. */
         JurisdictionCollection: {
             /** @description [west, south, east, north] of all jurisdictions; absent when there are none. */
@@ -2542,6 +3549,7 @@ export interface components {
             id: string;
             jurisdiction: components["schemas"]["MultiPolygon"] | null;
             name: string;
+            triageHub: boolean;
             /** @enum {string} */
             type: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
             /** Format: date-time */
@@ -2556,6 +3564,7 @@ export interface components {
             id: string;
             jurisdiction: components["schemas"]["MultiPolygonInput"] | null;
             name: string;
+            triageHub: boolean;
             /** @enum {string} */
             type: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
             /** Format: date-time */
@@ -2635,6 +3644,40 @@ export interface components {
                 zoom: number;
             };
         };
+        QueueItem: {
+            category: string;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            excerpt: string;
+            hasLocation: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            receivedHour: string;
+            responsibleOrgId: string | null;
+            responsibleOrgName: string | null;
+            /** @enum {string} */
+            status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+            /** @description Reporter's messages since the last staff reply */
+            unansweredMessages: number;
+        };
+        QueueItemInput: {
+            category: string;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            excerpt: string;
+            hasLocation: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            receivedHour: string;
+            responsibleOrgId: string | null;
+            responsibleOrgName: string | null;
+            /** @enum {string} */
+            status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+            /** @description Reporter's messages since the last staff reply */
+            unansweredMessages: number;
+        };
         ReportCategory: {
             code: string;
             name: string;
@@ -2642,6 +3685,134 @@ export interface components {
         ReportCategoryInput: {
             code: string;
             name: string;
+        };
+        ReportForwardSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            includeLocation: boolean;
+            /** Format: uuid */
+            orgId: string;
+            orgName: string;
+            /** @enum {string} */
+            role: "responsible" | "informed";
+            /** @enum {string} */
+            tlp: "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReportForwardSummaryInput: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            includeLocation: boolean;
+            /** Format: uuid */
+            orgId: string;
+            orgName: string;
+            /** @enum {string} */
+            role: "responsible" | "informed";
+            /** @enum {string} */
+            tlp: "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ResponseTimes: {
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            items: {
+                category: string;
+                medianHoursToClosure: number | null;
+                medianHoursToFirstReply: number | null;
+                medianHoursToTriage: number | null;
+                /** @description NULL: the coordinators' queue */
+                orgName: string | null;
+                reports: number;
+            }[];
+            /** @description Groups with fewer reports are not shown */
+            minimumCount: number;
+            suppressedGroups: number;
+            windowDays: number;
+        };
+        ResponseTimesInput: {
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            items: {
+                category: string;
+                medianHoursToClosure: number | null;
+                medianHoursToFirstReply: number | null;
+                medianHoursToTriage: number | null;
+                /** @description NULL: the coordinators' queue */
+                orgName: string | null;
+                reports: number;
+            }[];
+            /** @description Groups with fewer reports are not shown */
+            minimumCount: number;
+            suppressedGroups: number;
+            windowDays: number;
+        };
+        RoutingDecision: {
+            informedOrgIds: string[];
+            /** @description NULL: no rule matched; the report waits in the coordinators' queue */
+            responsible: {
+                /** Format: uuid */
+                orgId: string;
+                /** Format: uuid */
+                ruleId: string;
+            } | null;
+        };
+        RoutingDecisionInput: {
+            informedOrgIds: string[];
+            /** @description NULL: no rule matched; the report waits in the coordinators' queue */
+            responsible: {
+                /** Format: uuid */
+                orgId: string;
+                /** Format: uuid */
+                ruleId: string;
+            } | null;
+        };
+        RoutingRule: {
+            /** @description NULL: every category of the channel */
+            category: string | null;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orgId: string;
+            orgName: string;
+            priority: number;
+            /** @enum {string} */
+            role: "responsible" | "informed";
+            /**
+             * @description jurisdiction: only reports located inside the organisation's jurisdiction
+             * @enum {string}
+             */
+            scope: "jurisdiction" | "anywhere";
+        };
+        RoutingRuleInput: {
+            /** @description NULL: every category of the channel */
+            category: string | null;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orgId: string;
+            orgName: string;
+            priority: number;
+            /** @enum {string} */
+            role: "responsible" | "informed";
+            /**
+             * @description jurisdiction: only reports located inside the organisation's jurisdiction
+             * @enum {string}
+             */
+            scope: "jurisdiction" | "anywhere";
         };
         Session: {
             csrfToken: string;
@@ -2716,6 +3887,104 @@ export interface components {
             name: string;
             /** Format: uuid */
             ownerOrgId: string;
+        };
+        StaffReport: {
+            body: string;
+            /** @description Tips and conduct feedback have a receipt; unsafe-place reports do not */
+            canMessageReporter: boolean;
+            category: string;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            closedAt: string | null;
+            closureReason: ("actioned" | "insufficient_information" | "duplicate" | "unfounded") | null;
+            duplicateOf: string | null;
+            duplicates: {
+                category: string;
+                distanceM: number | null;
+                excerpt: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                receivedHour: string;
+                similarity: number;
+                /** @enum {string} */
+                status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+            }[];
+            firstReplyAt: string | null;
+            forwards: components["schemas"]["ReportForwardSummary"][];
+            /** Format: uuid */
+            id: string;
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            locationText: string | null;
+            messages: {
+                body: string;
+                /** @enum {string} */
+                from: "reporter" | "staff";
+                /** Format: date-time */
+                hour: string;
+                staffName: string | null;
+            }[];
+            /** Format: date-time */
+            receivedHour: string;
+            responsibleOrgId: string | null;
+            responsibleOrgName: string | null;
+            /** @description What the routing rules suggest now */
+            routing: components["schemas"]["RoutingDecision"];
+            /** @enum {string} */
+            status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+            triagedAt: string | null;
+        };
+        StaffReportInput: {
+            body: string;
+            /** @description Tips and conduct feedback have a receipt; unsafe-place reports do not */
+            canMessageReporter: boolean;
+            category: string;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            closedAt: string | null;
+            closureReason: ("actioned" | "insufficient_information" | "duplicate" | "unfounded") | null;
+            duplicateOf: string | null;
+            duplicates: {
+                category: string;
+                distanceM: number | null;
+                excerpt: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                receivedHour: string;
+                similarity: number;
+                /** @enum {string} */
+                status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+            }[];
+            firstReplyAt: string | null;
+            forwards: components["schemas"]["ReportForwardSummaryInput"][];
+            /** Format: uuid */
+            id: string;
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            locationText: string | null;
+            messages: {
+                body: string;
+                /** @enum {string} */
+                from: "reporter" | "staff";
+                /** Format: date-time */
+                hour: string;
+                staffName: string | null;
+            }[];
+            /** Format: date-time */
+            receivedHour: string;
+            responsibleOrgId: string | null;
+            responsibleOrgName: string | null;
+            /** @description What the routing rules suggest now */
+            routing: components["schemas"]["RoutingDecisionInput"];
+            /** @enum {string} */
+            status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+            triagedAt: string | null;
         };
         TipConversation: {
             category: string;
