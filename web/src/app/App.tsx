@@ -15,6 +15,10 @@ import { NotesPage } from '../pages/workspace/NotesPage.tsx';
 import { NoteViewPage } from '../pages/workspace/NoteViewPage.tsx';
 import { OrganizationsPage } from '../pages/workspace/OrganizationsPage.tsx';
 import { TokensPage } from '../pages/workspace/TokensPage.tsx';
+import { ForwardedReportsPage } from '../pages/triage/ForwardedReportsPage.tsx';
+import { ReportsQueuePage } from '../pages/triage/ReportsQueuePage.tsx';
+import { ReportTriagePage } from '../pages/triage/ReportTriagePage.tsx';
+import { RoutingRulesPage } from '../pages/triage/RoutingRulesPage.tsx';
 import { useSession, type Role } from '../session/session.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
@@ -48,6 +52,10 @@ const router = createBrowserRouter([
       { path: 'notes/:id', element: <NoteViewPage /> },
       { path: 'notes/:id/edit', element: <NoteEditorPage /> },
       { path: 'map', element: <MapPage /> },
+      { path: 'reports', element: <RequireRole roles={['admin', 'coordinator']}><ReportsQueuePage /></RequireRole> },
+      { path: 'reports/:id', element: <RequireRole roles={['admin', 'coordinator']}><ReportTriagePage /></RequireRole> },
+      { path: 'forwarded', element: <RequireRole roles={['admin', 'coordinator', 'analyst', 'officer']}><ForwardedReportsPage /></RequireRole> },
+      { path: 'routing', element: <RequireRole roles={['admin', 'coordinator']}><RoutingRulesPage /></RequireRole> },
       { path: 'groups', element: <GroupsPage /> },
       { path: 'members', element: <RequireRole roles={['admin', 'coordinator']}><MembersPage /></RequireRole> },
       { path: 'audit', element: <RequireRole roles={['auditor']}><AuditPage /></RequireRole> },

@@ -13,6 +13,9 @@ export interface NavItem {
 export const WORKSPACE_NAV: NavItem[] = [
   { to: '/w', label: 'nav.dashboard' },
   { to: '/w/notes', label: 'nav.notes' },
+  { to: '/w/reports', label: 'nav.reports', roles: ['admin', 'coordinator'] },
+  { to: '/w/forwarded', label: 'nav.forwarded', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
+  { to: '/w/routing', label: 'nav.routing', roles: ['admin', 'coordinator'] },
   { to: '/w/map', label: 'nav.map' },
   { to: '/w/groups', label: 'nav.groups' },
   { to: '/w/members', label: 'nav.members', roles: ['admin', 'coordinator'] },
