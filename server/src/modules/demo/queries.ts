@@ -21,10 +21,10 @@ const unionOf = (geometries: Geometry[]) => sql<never>`(
   select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(g::text), 4326)))), 3))
   from jsonb_array_elements(${JSON.stringify(geometries)}::jsonb) as g)`;
 
-export const insertOrganization = (db: Executor, org: { name: string; type: OrgType; country: string; area: Geometry[] | null }) =>
+export const insertOrganization = (db: Executor, org: { name: string; type: OrgType; country: string; area: Geometry[] | null; triageHub?: boolean }) =>
   db
     .insertInto('organizations')
-    .values({ name: org.name, type: org.type, country: org.country, ...(org.area ? { jurisdiction: unionOf(org.area) } : {}) })
+    .values({ name: org.name, type: org.type, country: org.country, triage_hub: org.triageHub ?? false, ...(org.area ? { jurisdiction: unionOf(org.area) } : {}) })
     .returning('id')
     .executeTakeFirstOrThrow();
 

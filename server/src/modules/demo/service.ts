@@ -1,15 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { replaceDistribution } from '../../platform/access/distribution.ts';
-import { appendAudit, type AuditEntry } from '../../platform/audit/audit-log.ts';
+import { appendAudit, currentHour, type AuditEntry } from '../../platform/audit/audit-log.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { insertNote, NOTE } from '../notes/queries.ts';
+import { insertRule } from '../routing/queries.ts';
+import { assignRoute } from '../routing/service.ts';
 import { insertGroup, replaceMembers } from '../sharing-groups/queries.ts';
+import { insertTip } from '../tips/queries.ts';
 import { insertMemberships, insertUser } from '../users/queries.ts';
 import { geometriesOf, loadDistricts } from './districts.ts';
 import * as q from './queries.ts';
-import { DEMO_EMAILS, DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_TASK_FORCE, DEMO_USERS, demoEmail } from './world.ts';
+import { DEMO_EMAILS, DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_ROUTING_RULES, DEMO_TASK_FORCE, DEMO_TIPS, DEMO_USERS, demoEmail } from './world.ts';
 
 export interface DemoAccount {
   email: string;
@@ -37,6 +41,8 @@ export async function seedDemoWorld(ctx: AppContext, actor: Actor): Promise<Demo
   if (await q.inUse(ctx.db)) return null;
   const districts = loadDistricts();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Demo tips have no usable receipt: a hash of a random passphrase nobody knows.
+  const unusablePassphrase = await hashPassword(randomBytes(32).toString('hex'));
 
   return ctx.db.transaction().execute(async (trx) => {
     await q.lockSeeding(trx);
@@ -81,6 +87,19 @@ export async function seedDemoWorld(ctx: AppContext, actor: Actor): Promise<Demo
       const dist = { sharingGroupIds: note.taskForce ? [group.id] : [], recipientUserIds: (note.recipients ?? []).map((login) => userIds[login]!) };
       await replaceDistribution(trx, NOTE, row.id, dist, true);
       audit.push({ action: 'create', recordType: NOTE, recordId: row.id, orgId: ownerOrgId, diff: { after: { tlp: note.tlp, title: note.title, body: note.body, ...dist, demo: true } } });
+    }
+
+    for (const rule of DEMO_ROUTING_RULES) {
+      const { id } = await insertRule(trx, { channel: rule.channel, category: rule.category, org_id: orgIds[rule.org]!, role: rule.role, scope: rule.scope, priority: 0, created_by: userIds.admin! });
+      audit.push({ action: 'create', recordType: 'routing_rule', recordId: id, orgId: orgIds[rule.org]!, diff: { after: { ...rule, demo: true } } });
+    }
+    for (const tip of DEMO_TIPS) {
+      const row = await insertTip(trx, {
+        receipt_key: randomBytes(32).toString('hex'), passphrase_hash: unusablePassphrase, category: tip.category, body: tip.body,
+        location: tip.at, location_text: tip.locationText, received_hour: currentHour(),
+      });
+      const route = await assignRoute(trx, row!.id);
+      audit.push({ action: 'create', recordType: 'report', recordId: row!.id, orgId: route.responsible?.orgId ?? null, diff: { channel: 'tip', category: tip.category, demo: true } });
     }
 
     audit.push({ action: 'demo.seed', recordType: 'platform', recordId: null, orgId: null, diff: { organizations: DEMO_ORGANIZATIONS.length, users: DEMO_USERS.length, notes: DEMO_NOTES.length } });

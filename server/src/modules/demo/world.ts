@@ -19,12 +19,14 @@ export interface DemoOrganization {
   type: OrgType;
   country: string;
   area: DemoArea | null;
+  /** Runs the intake line of residents' reports. */
+  triageHub?: boolean;
 }
 
 export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   { key: 'police', name: 'Rose City Police Agency (DEMO)', type: 'police_agency', country: 'US', area: { all: true } },
   { key: 'prosecutor', name: 'Rose City District Prosecutor (DEMO)', type: 'prosecutor', country: 'US', area: null },
-  { key: 'city', name: 'Rose City Hall – Community Safety (DEMO)', type: 'municipality', country: 'US', area: { all: true } },
+  { key: 'city', name: 'Rose City Hall – Community Safety (DEMO)', type: 'municipality', country: 'US', area: { all: true }, triageHub: true },
   { key: 'ngo-north', name: 'Safe Streets North (DEMO)', type: 'ngo', country: 'US', area: { precinct: 'NO' } },
   { key: 'ngo-east', name: 'Eastside Neighbours Network (DEMO)', type: 'ngo', country: 'US', area: { precinct: 'EA' } },
   { key: 'school', name: 'Willamette Secondary School (DEMO)', type: 'school', country: 'US', area: { districts: ['822'] } },
@@ -53,6 +55,7 @@ export const DEMO_USERS: DemoUser[] = [
   { login: 'neighbours', displayName: 'Nora Neighbours (DEMO)', memberships: [{ org: 'ngo-east', role: 'coordinator' }] },
   { login: 'school', displayName: 'Sam School (DEMO)', memberships: [{ org: 'school', role: 'member' }] },
   { login: 'auditor', displayName: 'Audrey Auditor (DEMO)', memberships: [{ org: 'oversight', role: 'auditor' }] },
+  { login: 'oversight', displayName: 'Olivia Oversight (DEMO)', memberships: [{ org: 'oversight', role: 'coordinator' }] },
   { login: 'partner', displayName: 'Pablo Socio (DEMO)', memberships: [{ org: 'partner', role: 'analyst' }], locale: 'es' },
 ];
 
@@ -126,4 +129,28 @@ export const DEMO_NOTES: DemoNote[] = [
     title: 'Source meeting notes (DEMO)',
     body: `For the named recipient only: a source describes the resale chain of the stolen vehicles. ${FICTION}`,
   },
+];
+
+export interface DemoRoutingRule {
+  channel: 'tip' | 'unsafe_place' | 'conduct';
+  category: string | null;
+  org: string;
+  role: 'responsible' | 'informed';
+  scope: 'jurisdiction' | 'anywhere';
+}
+
+/** Tips to the police inside the city, trafficking also to the prosecutor, conduct feedback to the oversight board. */
+export const DEMO_ROUTING_RULES: DemoRoutingRule[] = [
+  { channel: 'tip', category: null, org: 'police', role: 'responsible', scope: 'jurisdiction' },
+  { channel: 'tip', category: 'trafficking', org: 'prosecutor', role: 'informed', scope: 'anywhere' },
+  { channel: 'tip', category: 'corruption', org: 'prosecutor', role: 'informed', scope: 'anywhere' },
+  { channel: 'unsafe_place', category: null, org: 'city', role: 'responsible', scope: 'jurisdiction' },
+  { channel: 'conduct', category: null, org: 'oversight', role: 'responsible', scope: 'anywhere' },
+];
+
+/** Residents' tips waiting in the queue (their receipts are never shown: nobody can follow them up). */
+export const DEMO_TIPS: { category: string; body: string; at: { lon: number; lat: number } | null; locationText: string | null }[] = [
+  { category: 'drug_sales', body: `A car parks behind the corner shop every evening and people queue at its window. ${FICTION}`, at: { lon: -122.6587, lat: 45.5122 }, locationText: 'Behind the corner shop on SE Hawthorne (DEMO)' },
+  { category: 'trafficking', body: `Young women are driven to a house at night and never seen leaving. ${FICTION}`, at: { lon: -122.5652, lat: 45.5358 }, locationText: null },
+  { category: 'extortion', body: `Shop owners on our street are asked for a weekly "protection" payment. ${FICTION}`, at: null, locationText: 'A street in the east of the city (DEMO)' },
 ];
