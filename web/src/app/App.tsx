@@ -5,6 +5,7 @@ import { HomePage } from '../pages/public/HomePage.tsx';
 import { FollowUpPage } from '../pages/public/FollowUpPage.tsx';
 import { LoginPage } from '../pages/public/LoginPage.tsx';
 import { ReportTipPage } from '../pages/public/ReportTipPage.tsx';
+import { ResponseTimesPage } from '../pages/public/ResponseTimesPage.tsx';
 import { ForbiddenPage, NotFoundPage } from '../pages/public/StatusPages.tsx';
 import { AuditPage } from '../pages/workspace/AuditPage.tsx';
 import { DashboardPage } from '../pages/workspace/DashboardPage.tsx';
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
       { path: '/map', element: <MapPage /> },
       { path: '/report', element: <ReportTipPage /> },
       { path: '/follow-up', element: <FollowUpPage /> },
+      { path: '/response-times', element: <ResponseTimesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

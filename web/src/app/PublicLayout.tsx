@@ -31,6 +31,9 @@ export function PublicLayout() {
             <li>
               <NavLink to="/map">{t('nav.map')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/response-times">{t('nav.responseTimes')}</NavLink>
+            </li>
             <li>{session ? <NavLink to="/w">{t('nav.workspace')}</NavLink> : <NavLink to="/login">{t('nav.login')}</NavLink>}</li>
           </ul>
         </nav>
