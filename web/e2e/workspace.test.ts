@@ -12,7 +12,7 @@ describe('workspace in a real browser', () => {
   it('signs in and shows navigation by role', async () => {
     const analyst = await env.browser.newPage();
     await signIn(analyst, env.world, env.world.users.analyst);
-    expect(await navLabels(analyst)).toEqual(['Grupos de trabajo', 'Mapa', 'Notas compartidas', 'Resumen', 'Tokens de API'].sort());
+    expect(await navLabels(analyst)).toEqual(['Grupos de trabajo', 'Mapa', 'Notas compartidas', 'Reportes recibidos', 'Resumen', 'Tokens de API'].sort());
     expect(await seriousA11yViolations(analyst)).toEqual([]);
     const auditor = await env.browser.newPage();
     await signIn(auditor, env.world, env.world.users.auditor);
@@ -27,7 +27,7 @@ describe('workspace in a real browser', () => {
   it('has no serious or critical accessibility violations on the notes list and editor', async () => {
     const page = await env.browser.newPage();
     await signIn(page, env.world, env.world.users.coordinator);
-    for (const path of ['/w/notes', '/w/notes/new', '/w/members', '/w/tokens']) {
+    for (const path of ['/w/notes', '/w/notes/new', '/w/members', '/w/tokens', '/w/reports', '/w/forwarded', '/w/routing']) {
       await page.goto(`${env.world.url}${path}`);
       await page.locator('h1').waitFor();
       expect(await seriousA11yViolations(page), path).toEqual([]);
