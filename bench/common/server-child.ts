@@ -21,6 +21,8 @@ export interface ServerOptions {
   cpuProfDir?: string | null;
   /** More environment for the server (e.g. configuration knobs). */
   env?: NodeJS.ProcessEnv;
+  /** How long to wait for /readyz (a first PGlite start on a busy machine takes a while). */
+  readyTimeoutMs?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -37,7 +39,7 @@ async function freePort(): Promise<number> {
  * `node bin/alianza.js serve` in its own process, so the load generator never shares the
  * server's event loop. Resolves once /readyz answers 200.
  */
-export async function startServer(database: { url: string } | { dataDir: string }, { cpuProfDir = null, env: extraEnv = {} }: ServerOptions = {}): Promise<ServerChild> {
+export async function startServer(database: { url: string } | { dataDir: string }, { cpuProfDir = null, env: extraEnv = {}, readyTimeoutMs = 60_000 }: ServerOptions = {}): Promise<ServerChild> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -59,7 +61,7 @@ export async function startServer(database: { url: string } | { dataDir: string 
   const exited = once(child, 'exit');
   const url = `http://127.0.0.1:${port}`;
 
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.join('\n')}`);
     try {
@@ -70,7 +72,7 @@ export async function startServer(database: { url: string } | { dataDir: string 
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server not ready after 60 s:\n${output.join('\n')}`);
+      throw new Error(`server not ready after ${readyTimeoutMs / 1000} s:\n${output.join('\n')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

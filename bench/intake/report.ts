@@ -139,7 +139,10 @@ export function section(run: IntakeRun): string {
     '',
     `**kill -9**: on another empty database, the same load; after ${options.killAfterSeconds} s the residents stop sending and the server gets SIGKILL with its requests in flight. ` +
       'It is started again on the same database (PostgreSQL database, or PGlite data folder: the embedded database dies with the process and recovers from its WAL), ' +
-      'and every tip answered 201 before the kill is opened with its receipt and passphrase. On PostgreSQL only the application process dies, not the database server.',
+      'and every tip answered 201 before the kill is opened with its receipt and passphrase. On PostgreSQL only the application process dies, not the database server. ' +
+      'PGlite writes its WAL through to the operating system (Emscripten NODEFS, synchronous `write`) before a commit returns, but never calls `fsync`: PGlite starts ' +
+      'PostgreSQL with `-F` and NODEFS has no `fsync` operation. So this test shows what survives a crash of the process; a crash of the machine or a power cut ' +
+      'may lose the last acknowledged tips on PGlite (not on PostgreSQL with its stock `fsync = on`).',
     '',
     ...(run.killed.length > 0 ? [killTable(run), ''] : []),
     ...readings(run),

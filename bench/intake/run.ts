@@ -16,7 +16,7 @@ import { argon2Ceiling } from './reference.ts';
 import { section, summary, writeDocs, type KillResult, type SustainedResult } from './report.ts';
 
 /** The per-address limits are for residents; the benchmark is one address sending thousands. */
-const SERVER_ENV = { ALIANZA_TIP_SUBMISSIONS_PER_HOUR: '1000000', ALIANZA_TIP_ACCESSES_PER_HOUR: '1000000' };
+const SERVER = { env: { ALIANZA_TIP_SUBMISSIONS_PER_HOUR: '1000000', ALIANZA_TIP_ACCESSES_PER_HOUR: '1000000' }, readyTimeoutMs: 300_000 };
 
 interface Target {
   engine: 'PostgreSQL' | 'PGlite';
@@ -67,7 +67,7 @@ async function sustained(kind: EngineKind): Promise<SustainedResult> {
   try {
     log(`${target.engine}: reference, raw argon2id hashes in this process, ${options.referenceSeconds} s at each concurrency`);
     const reference = await argon2Ceiling(options.connections, os.availableParallelism(), options.referenceSeconds);
-    const server = await startServer(target.database, { env: SERVER_ENV });
+    const server = await startServer(target.database, SERVER);
     let result: Omit<SustainedResult, 'rows'>;
     try {
       const categories = await tipCategories(server.url);
@@ -97,7 +97,7 @@ async function sustained(kind: EngineKind): Promise<SustainedResult> {
 async function killed(kind: EngineKind): Promise<KillResult> {
   const target = await freshTarget(kind);
   try {
-    const server = await startServer(target.database, { env: SERVER_ENV });
+    const server = await startServer(target.database, SERVER);
     const categories = await tipCategories(server.url);
     log(`${target.engine}: kill test, SIGKILL to pid ${server.pid} after ${options.killAfterSeconds} s of load`);
     let halted = false;
@@ -107,7 +107,7 @@ async function killed(kind: EngineKind): Promise<KillResult> {
     await server.kill();
     const load = await loading;
     const restartedAt = performance.now();
-    const again = await startServer(target.database, { env: SERVER_ENV });
+    const again = await startServer(target.database, SERVER);
     const restartSeconds = (performance.now() - restartedAt) / 1000;
     let back;
     try {
