@@ -133,7 +133,7 @@ export function section(run: IntakeRun): string {
     sustainedTable(run),
     '',
     'non-2xx and unanswered include the warm-up; p50/p99 are of the measured run. "CPU ms/tip" is CPU time per accepted tip during the measured run: ' +
-      'the server child / all PostgreSQL processes / the load generator; "busy" is the share of all cores in use.',
+      'the server child (its argon2 threads included) / all PostgreSQL processes / the load generator; "busy" is the share of all cores in use.',
     '',
     referenceLine(run),
     '',
