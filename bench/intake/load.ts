@@ -25,6 +25,17 @@ const REQUEST_TIMEOUT_MS = 60_000;
 
 const count = (map: Map<number, number>, key: number) => map.set(key, (map.get(key) ?? 0) + 1);
 
+/** A JSON POST on loopback, answered with its status and parsed body. */
+async function postJson<T>(url: string, body: object): Promise<{ status: number; data: T }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  return { status: response.status, data: (await response.json()) as T };
+}
+
 export async function tipCategories(url: string): Promise<string[]> {
   const response = await fetch(`${url}/api/v1/tips/categories`);
   const { items } = (await response.json()) as { items: { code: string }[] };
@@ -53,17 +64,11 @@ export async function sendTips(url: string, categories: string[], connections: n
       const body = { category, body: `Bench tip ${n}: seen near the corner of 5th and Main, most evenings after nine.` };
       const t0 = performance.now();
       try {
-        const response = await fetch(`${url}/api/v1/tips`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        const data = (await response.json()) as { receipt?: string; passphrase?: string };
+        const { status, data } = await postJson<{ receipt?: string; passphrase?: string }>(`${url}/api/v1/tips`, body);
         latencies.push(performance.now() - t0);
-        count(statuses, response.status);
-        if (response.status === 201) accepted.push({ receipt: data.receipt!, passphrase: data.passphrase!, category });
-        else firstError ??= `HTTP ${response.status}: ${JSON.stringify(data).slice(0, 200)}`;
+        count(statuses, status);
+        if (status === 201) accepted.push({ receipt: data.receipt!, passphrase: data.passphrase!, category });
+        else firstError ??= `HTTP ${status}: ${JSON.stringify(data).slice(0, 200)}`;
       } catch (err) {
         unanswered += 1;
         firstError ??= String((err as Error).cause ?? err);
@@ -95,18 +100,12 @@ export async function readBack(url: string, tips: SentTip[], concurrency: number
     for (let i = next++; i < tips.length; i = next++) {
       const tip = tips[i]!;
       try {
-        const response = await fetch(`${url}/api/v1/tips/access`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ receipt: tip.receipt, passphrase: tip.passphrase }),
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        const data = (await response.json()) as { category?: string };
-        if (response.status === 200 && data.category === tip.category) result.present += 1;
-        else if (response.status === 401) result.missing += 1;
+        const { status, data } = await postJson<{ category?: string }>(`${url}/api/v1/tips/access`, { receipt: tip.receipt, passphrase: tip.passphrase });
+        if (status === 200 && data.category === tip.category) result.present += 1;
+        else if (status === 401) result.missing += 1;
         else {
           result.unverified += 1;
-          result.firstProblem ??= `HTTP ${response.status}: ${JSON.stringify(data).slice(0, 200)}`;
+          result.firstProblem ??= `HTTP ${status}: ${JSON.stringify(data).slice(0, 200)}`;
         }
       } catch (err) {
         result.unverified += 1;
