@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
+import { percentile } from '../common/stats.ts';
 import { cpuMeter, type CpuSplit } from './cpu.ts';
 import { log, options } from './options.ts';
 
@@ -55,11 +56,6 @@ export async function loadHttp(engine: Measurement['engine'], scenario: Scenario
     cpu,
     note: `${Object.entries(result.statusCodeStats).map(([code, s]) => `${code}: ${s.count}`).join(', ')}; ${Math.round(result.throughput.total / Math.max(1, completed))} B/response`,
   };
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 /**

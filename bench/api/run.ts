@@ -17,7 +17,7 @@ import { captureSql, rawOperations, WRITE_BODY } from './raw-sql.ts';
 import { markdownTable, ratios, section, writeDocs, type EngineReport } from './report.ts';
 import { seed, visibility, type Seeded } from './seed.ts';
 import { serviceLoop } from './service-loop.ts';
-import { startServer, type ServerChild } from './server.ts';
+import { startServer, type ServerChild } from '../common/server-child.ts';
 
 const reads = options.scenarios.has('read');
 const writes = options.scenarios.has('write');
@@ -81,7 +81,7 @@ async function benchPostgres(): Promise<{ report: EngineReport; version: string 
         await drain(engine);
       }
 
-      const server = await startServer({ url: benchUrl }, options.cpuProfDir);
+      const server = await startServer({ url: benchUrl }, { cpuProfDir: options.cpuProfDir });
       try {
         const scenarios = httpScenarios(server, seeded.token);
         if (reads) {
@@ -146,7 +146,7 @@ async function benchPglite(): Promise<EngineReport> {
       await engine.close();
     }
 
-    const server = await startServer({ dataDir: dir }, options.cpuProfDir);
+    const server = await startServer({ dataDir: dir }, { cpuProfDir: options.cpuProfDir });
     try {
       const scenarios = httpScenarios(server, seeded.token);
       if (reads) {

@@ -35,6 +35,8 @@ const schema = z.object({
   ALIANZA_MAP_TILE_URL: httpUrl.optional(),
   ALIANZA_MAP_TILE_ATTRIBUTION: z.string().min(1).max(500).optional(),
   ALIANZA_DEMO: boolean.optional(),
+  ALIANZA_TIP_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  ALIANZA_TIP_ACCESSES_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -58,6 +60,8 @@ export type Config = {
   map: { tileUrl: string | null; tileAttribution: string | null };
   /** Seed the fictional demo world into an empty embedded database at start. */
   demo: boolean;
+  /** Anonymous tips allowed per client address and hour (counted under an in-memory key). */
+  tipLimits: { submissionsPerHour: number; accessesPerHour: number };
 };
 
 export class ConfigError extends Error {}
@@ -91,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     map: { tileUrl: c.ALIANZA_MAP_TILE_URL ?? null, tileAttribution: c.ALIANZA_MAP_TILE_ATTRIBUTION ?? null },
     // Never on a PostgreSQL server or in production; on by default in development on PGlite.
     demo: !c.DATABASE_URL && c.NODE_ENV !== 'production' && (c.ALIANZA_DEMO ?? c.NODE_ENV === 'development'),
+    tipLimits: { submissionsPerHour: c.ALIANZA_TIP_SUBMISSIONS_PER_HOUR, accessesPerHour: c.ALIANZA_TIP_ACCESSES_PER_HOUR },
   };
 }

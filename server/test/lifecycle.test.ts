@@ -36,6 +36,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ ALIANZA_DEFAULT_LOCALE: 'fr' })).toThrow(/ALIANZA_DEFAULT_LOCALE/);
+    expect(() => loadConfig({ ALIANZA_TIP_SUBMISSIONS_PER_HOUR: '0' })).toThrow(/ALIANZA_TIP_SUBMISSIONS_PER_HOUR/);
+    expect(() => loadConfig({ ALIANZA_TIP_ACCESSES_PER_HOUR: 'many' })).toThrow(/ALIANZA_TIP_ACCESSES_PER_HOUR/);
   });
 
   it('stops `alianza serve` with that message and a non-zero exit', () => {

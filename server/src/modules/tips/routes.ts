@@ -8,12 +8,13 @@ import { AccessTipBody, ReportCategory, SubmitTipBody, TipConversation, TipRecei
 import * as service from './service.ts';
 
 const tags = ['tips'];
+const HOUR_MS = 3_600_000;
 const errors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody };
 
 export const tipRoutes: RouteModule = (app, ctx) => {
   // The client address is used here only to count requests under a key held in memory.
-  const submissions = new AddressRateLimiter(10, 3_600_000);
-  const accesses = new AddressRateLimiter(30, 3_600_000);
+  const submissions = new AddressRateLimiter(ctx.config.tipLimits.submissionsPerHour, HOUR_MS);
+  const accesses = new AddressRateLimiter(ctx.config.tipLimits.accessesPerHour, HOUR_MS);
 
   app.get(
     '/api/v1/tips/categories',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { dumpDatabase } from '../../../test/database-dump.ts';
 import { api } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
@@ -123,5 +124,28 @@ describe('confidential tips', () => {
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses[10]).toBe(429);
     expect((await submit({ category: 'other', body: 'otro vecino' }, { remoteAddress: '192.0.2.100' })).statusCode).toBe(201);
+  });
+});
+
+describe('the limits of tips per address', () => {
+  it('default to 10 submissions and 30 follow-ups an hour', () => {
+    expect(loadConfig({}).tipLimits).toEqual({ submissionsPerHour: 10, accessesPerHour: 30 });
+  });
+
+  it('follow ALIANZA_TIP_SUBMISSIONS_PER_HOUR and ALIANZA_TIP_ACCESSES_PER_HOUR', async () => {
+    const tipLimits = loadConfig({ ALIANZA_TIP_SUBMISSIONS_PER_HOUR: '2', ALIANZA_TIP_ACCESSES_PER_HOUR: '1' }).tipLimits;
+    const strict = await startTestPlatform({ config: { tipLimits } });
+    try {
+      const remoteAddress = '192.0.2.150';
+      const send = () => api(strict.app, { method: 'POST', url: '/api/v1/tips', body: { category: 'other', body: 'x' }, remoteAddress });
+      const statuses = [(await send()).statusCode, (await send()).statusCode];
+      const third = await send();
+      expect([...statuses, third.statusCode]).toEqual([201, 201, 429]);
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      const follow = () => api(strict.app, { method: 'POST', url: '/api/v1/tips/access', body: { receipt: '1234567890123456', passphrase: 'x' }, remoteAddress });
+      expect([(await follow()).statusCode, (await follow()).statusCode]).toEqual([401, 429]);
+    } finally {
+      await strict.stop();
+    }
   });
 });
