@@ -36,7 +36,7 @@ async function freshTarget(kind: EngineKind): Promise<Target> {
     return {
       engine: 'PostgreSQL',
       database: { url },
-      countTips: async () => Number((await adminQuery(url, 'select count(*) as n from tips')).rows[0].n),
+      countTips: async () => Number((await adminQuery(url, 'select count(*) as n from reports')).rows[0].n),
       dispose: async () => void (await adminQuery(options.adminUrl, `drop database if exists ${options.database} with (force)`)),
     };
   }
@@ -47,7 +47,7 @@ async function freshTarget(kind: EngineKind): Promise<Target> {
     async countTips() {
       const engine = await openEngine({ kind: 'pglite', dataDir: path.join(dir, 'pglite') }); // where `serve` keeps it
       try {
-        return Number((await engine.db.selectFrom('tips').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        return Number((await engine.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       } finally {
         await engine.close();
       }
