@@ -3,12 +3,14 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
+import { open311Routes } from './open311/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { publicConfigRoutes } from './public-config/routes.ts';
 import { routingRoutes } from './routing/routes.ts';
 import { sharingGroupRoutes } from './sharing-groups/routes.ts';
 import { tipRoutes } from './tips/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
+import { unsafePlaceRoutes } from './unsafe-places/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** Every domain module's routes, registered in this order. */
@@ -21,6 +23,8 @@ export const MODULES: RouteModule[] = [
   noteRoutes,
   auditRoutes,
   tipRoutes,
+  unsafePlaceRoutes,
+  open311Routes,
   routingRoutes,
   jurisdictionRoutes,
   publicConfigRoutes,
