@@ -4,6 +4,9 @@ import { MapPage } from '../pages/MapPage.tsx';
 import { HomePage } from '../pages/public/HomePage.tsx';
 import { FollowUpPage } from '../pages/public/FollowUpPage.tsx';
 import { LoginPage } from '../pages/public/LoginPage.tsx';
+import { PlacesPage } from '../pages/public/PlacesPage.tsx';
+import { PlaceStatusPage } from '../pages/public/PlaceStatusPage.tsx';
+import { ReportPlacePage } from '../pages/public/ReportPlacePage.tsx';
 import { ReportTipPage } from '../pages/public/ReportTipPage.tsx';
 import { ForbiddenPage, NotFoundPage } from '../pages/public/StatusPages.tsx';
 import { AuditPage } from '../pages/workspace/AuditPage.tsx';
@@ -35,6 +38,9 @@ const router = createBrowserRouter([
       { path: '/map', element: <MapPage /> },
       { path: '/report', element: <ReportTipPage /> },
       { path: '/follow-up', element: <FollowUpPage /> },
+      { path: '/places', element: <PlacesPage /> },
+      { path: '/places/report', element: <ReportPlacePage /> },
+      { path: '/places/:number', element: <PlaceStatusPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

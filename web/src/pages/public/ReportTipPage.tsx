@@ -5,6 +5,7 @@ import { useAction } from '../../ui/use-action.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorNotice, Field } from '../../ui/controls.tsx';
 import { clearDraft, useDraft } from '../../ui/use-draft.ts';
+import { newIdempotencyKey } from '../../ui/idempotency.ts';
 import { useLoad } from '../../ui/use-load.ts';
 
 interface TipDraft {
@@ -15,13 +16,11 @@ interface TipDraft {
   idempotencyKey: string;
 }
 
-const newKey = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(24)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
 /** Anonymous tip form: nothing identifying is asked, and the receipt is shown once. */
 export function ReportTipPage() {
   const { t, locale } = useI18n();
   const categories = useLoad(() => call(api.GET('/api/v1/tips/categories')), [locale]);
-  const [draft, setDraft] = useDraft<TipDraft>('tip', { category: '', body: '', locationText: '', idempotencyKey: newKey() });
+  const [draft, setDraft] = useDraft<TipDraft>('tip', { category: '', body: '', locationText: '', idempotencyKey: newIdempotencyKey() });
   const { busy, error, run, fieldErrors } = useAction();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [receipt, setReceipt] = useState<{ receipt: string; passphrase: string; message: string } | null>(null);
