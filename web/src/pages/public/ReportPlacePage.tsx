@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { LonLat } from '../../map/MapView.tsx';
-import { ErrorNotice, Field } from '../../ui/controls.tsx';
+import { CategoryField, ErrorNotice, Field } from '../../ui/controls.tsx';
 import { newIdempotencyKey } from '../../ui/idempotency.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { clearDraft, useDraft } from '../../ui/use-draft.ts';
@@ -76,18 +76,7 @@ export function ReportPlacePage() {
       <p>{t('placeForm.intro')}</p>
       <ErrorNotice error={error} onRetry={() => void send()} />
       <form onSubmit={send} noValidate>
-        <Field label={t('places.category')} error={fields.category}>
-          {(p) => (
-            <select {...p} required value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
-              <option value="">{t('tip.chooseCategory')}</option>
-              {categories.data?.items.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CategoryField label={t('places.category')} error={fields.category} value={draft.category} onChange={(category) => setDraft({ ...draft, category })} categories={categories.data?.items} />
         <Field label={t('placeForm.description')} hint={t('placeForm.descriptionHint')} error={fields.description}>
           {(p) => <textarea {...p} required rows={5} maxLength={4000} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />}
         </Field>
