@@ -355,6 +355,9 @@ describe('Open311 GeoReport v2, through a client that knows only the specificati
     expect((await errorOf(client, 'GET', 'requests', { start_date: '2026-01-01T00:00:00Z', end_date: '2026-06-01T00:00:00Z' })).text).toBe('end_date: start_date must come before end_date, at most 90 days apart.');
     expect((await errorOf(client, 'GET', 'requests', { service_request_id: '1,two' })).status).toBe(400);
     expect((await errorOf(client, 'GET', 'nowhere', {}, 'xml')).status).toBe(404);
+    // A browser asking for an unknown Open311 path gets the spec's 404, not the web application.
+    const browser = await t.app.inject({ url: `${client.endpoint}/nowhere.json`, headers: { accept: 'text/html' } });
+    expect([browser.statusCode, JSON.parse(browser.body)[0].code]).toEqual([404, 404]);
   });
 
   it('also takes JSON bodies, and limits submissions per address without storing it', async () => {
