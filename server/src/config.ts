@@ -37,6 +37,7 @@ const schema = z.object({
   ALIANZA_DEMO: boolean.optional(),
   ALIANZA_TIP_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
   ALIANZA_TIP_ACCESSES_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  ALIANZA_PUBLIC_LOCATION_PRECISION_M: z.coerce.number().int().min(10).max(10_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -62,6 +63,8 @@ export type Config = {
   demo: boolean;
   /** Anonymous tips allowed per client address and hour (counted under an in-memory key). */
   tipLimits: { submissionsPerHour: number; accessesPerHour: number };
+  /** Side of the grid cell, in metres, to which public outputs round report locations. */
+  publicLocationPrecisionM: number;
 };
 
 export class ConfigError extends Error {}
@@ -96,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Never on a PostgreSQL server or in production; on by default in development on PGlite.
     demo: !c.DATABASE_URL && c.NODE_ENV !== 'production' && (c.ALIANZA_DEMO ?? c.NODE_ENV === 'development'),
     tipLimits: { submissionsPerHour: c.ALIANZA_TIP_SUBMISSIONS_PER_HOUR, accessesPerHour: c.ALIANZA_TIP_ACCESSES_PER_HOUR },
+    publicLocationPrecisionM: c.ALIANZA_PUBLIC_LOCATION_PRECISION_M,
   };
 }

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Db } from '../src/platform/db/engine.ts';
+import type { Executor } from '../src/platform/audit/audit-log.ts';
 
 /** Every row of every table, as text: what an attacker with a database dump would hold. */
-export async function dumpDatabase(db: Db): Promise<string> {
+export async function dumpDatabase(db: Executor): Promise<string> {
   const { rows: tables } = await sql<{ schema: string; name: string }>`
     select table_schema as schema, table_name as name from information_schema.tables
     where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`.execute(db);

@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
+import { open311Routes } from './open311/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { publicConfigRoutes } from './public-config/routes.ts';
 import { routingRoutes } from './routing/routes.ts';
@@ -10,6 +11,7 @@ import { sharingGroupRoutes } from './sharing-groups/routes.ts';
 import { triageRoutes } from './triage/routes.ts';
 import { tipRoutes } from './tips/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
+import { unsafePlaceRoutes } from './unsafe-places/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** Every domain module's routes, registered in this order. */
@@ -22,6 +24,8 @@ export const MODULES: RouteModule[] = [
   noteRoutes,
   auditRoutes,
   tipRoutes,
+  unsafePlaceRoutes,
+  open311Routes,
   routingRoutes,
   triageRoutes,
   jurisdictionRoutes,

@@ -3029,6 +3029,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unsafe-places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unsafe-place reports of the last 90 days, newest first, with rounded locations; public */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                    limit?: number;
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["UnsafePlace"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Report an unsafe place anonymously; answers with its public number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category: string;
+                        /** @description What makes the place unsafe. Published once a coordinator has reviewed it. */
+                        description: string;
+                        /** @description A random value (at least 128 bits, base64url) kept until the answer arrives: sending the same report again with it creates nothing new. */
+                        idempotencyKey?: string;
+                        /** @description A map pin chosen by the reporter (WGS 84); never taken automatically from the device. */
+                        location?: {
+                            lat: number;
+                            lon: number;
+                        };
+                        /** @description An address or landmark, when there is no pin. A pin or this is required. */
+                        locationText?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnsafePlaceReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsafe-places/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unsafe-place report by its public number; public */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnsafePlace"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsafe-places/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unsafe-place categories, named in the language of Accept-Language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["UnsafePlaceCategory"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsafe-places/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open and closed reports per category since the start; counts under 5 are withheld */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnsafePlaceSummary"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -3262,6 +3489,788 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service discovery (json) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Discovery"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service discovery (xml) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The same fields as XML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service requests, newest first: the last 90 days and at most 1000 by default (json) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description At most 90 days after start_date; default the last 90 days */
+                    end_date?: string;
+                    /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                    jurisdiction_id?: string;
+                    /** @description Comma-separated; default all */
+                    service_code?: string;
+                    /** @description Comma-separated; overrides every other parameter */
+                    service_request_id?: string;
+                    start_date?: string;
+                    /** @description open, closed or both; default both */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Request"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Report an unsafe place (json); no API key needed; personal fields are accepted and discarded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        account_id?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        address_id?: unknown;
+                        /** @description Required when lat/long are not given */
+                        address_string?: string;
+                        /** @description Optional and ignored: anonymous submission needs no key, and none is stored */
+                        api_key?: unknown;
+                        /** @description Required here (the spec leaves it optional); published after review */
+                        description: string;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        device_id?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        email?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        first_name?: unknown;
+                        /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                        jurisdiction_id?: string;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        last_name?: unknown;
+                        /** @description WGS 84; with long */
+                        lat?: number;
+                        /** @description WGS 84; with lat */
+                        long?: number;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        media_url?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        phone?: unknown;
+                        service_code: string;
+                    };
+                    "application/x-www-form-urlencoded": {
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        account_id?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        address_id?: unknown;
+                        /** @description Required when lat/long are not given */
+                        address_string?: string;
+                        /** @description Optional and ignored: anonymous submission needs no key, and none is stored */
+                        api_key?: unknown;
+                        /** @description Required here (the spec leaves it optional); published after review */
+                        description: string;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        device_id?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        email?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        first_name?: unknown;
+                        /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                        jurisdiction_id?: string;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        last_name?: unknown;
+                        /** @description WGS 84; with long */
+                        lat?: number;
+                        /** @description WGS 84; with lat */
+                        long?: number;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        media_url?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        phone?: unknown;
+                        service_code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Created"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service requests, newest first: the last 90 days and at most 1000 by default (xml) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description At most 90 days after start_date; default the last 90 days */
+                    end_date?: string;
+                    /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                    jurisdiction_id?: string;
+                    /** @description Comma-separated; default all */
+                    service_code?: string;
+                    /** @description Comma-separated; overrides every other parameter */
+                    service_request_id?: string;
+                    start_date?: string;
+                    /** @description open, closed or both; default both */
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The same fields as XML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Report an unsafe place (xml); no API key needed; personal fields are accepted and discarded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        account_id?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        address_id?: unknown;
+                        /** @description Required when lat/long are not given */
+                        address_string?: string;
+                        /** @description Optional and ignored: anonymous submission needs no key, and none is stored */
+                        api_key?: unknown;
+                        /** @description Required here (the spec leaves it optional); published after review */
+                        description: string;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        device_id?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        email?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        first_name?: unknown;
+                        /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                        jurisdiction_id?: string;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        last_name?: unknown;
+                        /** @description WGS 84; with long */
+                        lat?: number;
+                        /** @description WGS 84; with lat */
+                        long?: number;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        media_url?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        phone?: unknown;
+                        service_code: string;
+                    };
+                    "application/x-www-form-urlencoded": {
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        account_id?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        address_id?: unknown;
+                        /** @description Required when lat/long are not given */
+                        address_string?: string;
+                        /** @description Optional and ignored: anonymous submission needs no key, and none is stored */
+                        api_key?: unknown;
+                        /** @description Required here (the spec leaves it optional); published after review */
+                        description: string;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        device_id?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        email?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        first_name?: unknown;
+                        /** @description Accepted and ignored: this endpoint serves one jurisdiction */
+                        jurisdiction_id?: string;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        last_name?: unknown;
+                        /** @description WGS 84; with long */
+                        lat?: number;
+                        /** @description WGS 84; with lat */
+                        long?: number;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        media_url?: unknown;
+                        /** @description Accepted for compatibility and discarded: never stored */
+                        phone?: unknown;
+                        service_code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The same fields as XML */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{service_request_id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service request (json) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    service_request_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Request"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{service_request_id}.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service request (xml) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    service_request_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The same fields as XML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service list: the unsafe-place categories (json) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Service"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service list: the unsafe-place categories (xml) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The same fields as XML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{service_code}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service definition (json); its one informational attribute is the privacy notice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    service_code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311ServiceDefinition"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311Errors"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{service_code}.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service definition (xml); its one informational attribute is the privacy notice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    service_code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The same fields as XML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
+                    };
+                };
+                /** @description <errors><error><code/><description/></error></errors> */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": string;
                     };
                 };
             };
@@ -3539,6 +4548,142 @@ export interface components {
             tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
             /** Format: date-time */
             updatedAt: string;
+        };
+        Open311Created: {
+            service_notice: string;
+            service_request_id: string;
+        }[];
+        Open311CreatedInput: {
+            service_notice: string;
+            service_request_id: string;
+        }[];
+        Open311Discovery: {
+            changeset: string;
+            contact: string;
+            endpoints: {
+                changeset: string;
+                formats: string[];
+                specification: string;
+                /** @enum {string} */
+                type: "production" | "test";
+                url: string;
+            }[];
+            key_service: string;
+        };
+        Open311DiscoveryInput: {
+            changeset: string;
+            contact: string;
+            endpoints: {
+                changeset: string;
+                formats: string[];
+                specification: string;
+                /** @enum {string} */
+                type: "production" | "test";
+                url: string;
+            }[];
+            key_service: string;
+        };
+        Open311Errors: {
+            code: number;
+            description: string;
+        }[];
+        Open311ErrorsInput: {
+            code: number;
+            description: string;
+        }[];
+        Open311Request: {
+            address?: string;
+            agency_responsible?: string;
+            description?: string;
+            /** @description Rounded */
+            lat?: number;
+            /** @description Rounded */
+            long?: number;
+            /** @description To the hour only */
+            requested_datetime: string;
+            service_code: string;
+            service_name: string;
+            service_notice?: string;
+            service_request_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            status_notes: string;
+            /** @description To the hour only */
+            updated_datetime: string;
+        };
+        Open311RequestInput: {
+            address?: string;
+            agency_responsible?: string;
+            description?: string;
+            /** @description Rounded */
+            lat?: number;
+            /** @description Rounded */
+            long?: number;
+            /** @description To the hour only */
+            requested_datetime: string;
+            service_code: string;
+            service_name: string;
+            service_notice?: string;
+            service_request_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            status_notes: string;
+            /** @description To the hour only */
+            updated_datetime: string;
+        };
+        Open311Service: {
+            description: string;
+            group: string;
+            keywords: string;
+            metadata: boolean;
+            service_code: string;
+            service_name: string;
+            /** @enum {string} */
+            type: "realtime" | "batch" | "blackbox";
+        };
+        Open311ServiceDefinition: {
+            attributes: {
+                code: string;
+                /** @enum {string} */
+                datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+                datatype_description: string;
+                description: string;
+                order: number;
+                required: boolean;
+                values: {
+                    key: string;
+                    name: string;
+                }[];
+                variable: boolean;
+            }[];
+            service_code: string;
+        };
+        Open311ServiceDefinitionInput: {
+            attributes: {
+                code: string;
+                /** @enum {string} */
+                datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+                datatype_description: string;
+                description: string;
+                order: number;
+                required: boolean;
+                values: {
+                    key: string;
+                    name: string;
+                }[];
+                variable: boolean;
+            }[];
+            service_code: string;
+        };
+        Open311ServiceInput: {
+            description: string;
+            group: string;
+            keywords: string;
+            metadata: boolean;
+            service_code: string;
+            service_name: string;
+            /** @enum {string} */
+            type: "realtime" | "batch" | "blackbox";
         };
         Organization: {
             country: string;
@@ -4045,6 +5190,96 @@ export interface components {
             name: string;
             revokedAt: string | null;
             scopes: ("read" | "write" | "admin" | "audit")[];
+        };
+        UnsafePlace: {
+            /** @description NULL until a coordinator has reviewed the report */
+            address: string | null;
+            /** @description The responsible organisation, once the report was forwarded to it (and only if its jurisdiction is public) */
+            agency: string | null;
+            category: string;
+            categoryName: string;
+            /** @description NULL until a coordinator has reviewed the report */
+            description: string | null;
+            /** @description Rounded to the centre of a grid cell (ALIANZA_PUBLIC_LOCATION_PRECISION_M) */
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            number: string;
+            /** @description Open311 status: open until closed */
+            open: boolean;
+            /** Format: date-time */
+            receivedHour: string;
+            /** @enum {string} */
+            status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+            statusNote: string;
+            /** Format: date-time */
+            updatedHour: string;
+        };
+        UnsafePlaceCategory: {
+            code: string;
+            description: string;
+            name: string;
+        };
+        UnsafePlaceCategoryInput: {
+            code: string;
+            description: string;
+            name: string;
+        };
+        UnsafePlaceInput: {
+            /** @description NULL until a coordinator has reviewed the report */
+            address: string | null;
+            /** @description The responsible organisation, once the report was forwarded to it (and only if its jurisdiction is public) */
+            agency: string | null;
+            category: string;
+            categoryName: string;
+            /** @description NULL until a coordinator has reviewed the report */
+            description: string | null;
+            /** @description Rounded to the centre of a grid cell (ALIANZA_PUBLIC_LOCATION_PRECISION_M) */
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            number: string;
+            /** @description Open311 status: open until closed */
+            open: boolean;
+            /** Format: date-time */
+            receivedHour: string;
+            /** @enum {string} */
+            status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
+            statusNote: string;
+            /** Format: date-time */
+            updatedHour: string;
+        };
+        UnsafePlaceReceipt: {
+            message: string;
+            /** @description Public number (also the Open311 service_request_id) */
+            number: string;
+        };
+        UnsafePlaceReceiptInput: {
+            message: string;
+            /** @description Public number (also the Open311 service_request_id) */
+            number: string;
+        };
+        UnsafePlaceSummary: {
+            categories: {
+                closed: number | null;
+                code: string;
+                name: string;
+                open: number | null;
+            }[];
+            /** @description Counts below this are withheld (null) */
+            minimumCount: number;
+        };
+        UnsafePlaceSummaryInput: {
+            categories: {
+                closed: number | null;
+                code: string;
+                name: string;
+                open: number | null;
+            }[];
+            /** @description Counts below this are withheld (null) */
+            minimumCount: number;
         };
         User: {
             displayName: string;

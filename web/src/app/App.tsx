@@ -4,6 +4,9 @@ import { MapPage } from '../pages/MapPage.tsx';
 import { HomePage } from '../pages/public/HomePage.tsx';
 import { FollowUpPage } from '../pages/public/FollowUpPage.tsx';
 import { LoginPage } from '../pages/public/LoginPage.tsx';
+import { PlacesPage } from '../pages/public/PlacesPage.tsx';
+import { PlaceStatusPage } from '../pages/public/PlaceStatusPage.tsx';
+import { ReportPlacePage } from '../pages/public/ReportPlacePage.tsx';
 import { ReportTipPage } from '../pages/public/ReportTipPage.tsx';
 import { ResponseTimesPage } from '../pages/public/ResponseTimesPage.tsx';
 import { ForbiddenPage, NotFoundPage } from '../pages/public/StatusPages.tsx';
@@ -41,6 +44,9 @@ const router = createBrowserRouter([
       { path: '/report', element: <ReportTipPage /> },
       { path: '/follow-up', element: <FollowUpPage /> },
       { path: '/response-times', element: <ResponseTimesPage /> },
+      { path: '/places', element: <PlacesPage /> },
+      { path: '/places/report', element: <ReportPlacePage /> },
+      { path: '/places/:number', element: <PlaceStatusPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

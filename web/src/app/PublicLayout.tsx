@@ -29,6 +29,9 @@ export function PublicLayout() {
               <NavLink to="/follow-up">{t('nav.followUp')}</NavLink>
             </li>
             <li>
+              <NavLink to="/places">{t('nav.places')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/map">{t('nav.map')}</NavLink>
             </li>
             <li>

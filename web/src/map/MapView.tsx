@@ -49,12 +49,33 @@ function style(config: PublicConfig, countries: GeoJSON.FeatureCollection): Styl
   };
 }
 
-/** MapLibre map with the offline basemap and the deployment's jurisdictions (vector tiles). */
-export default function MapView() {
+export type LonLat = [number, number];
+
+export interface MapViewProps {
+  /** Points to show (e.g. public reports), each with a `number` property; clicking one calls `onSelectPoint`. */
+  points?: GeoJSON.FeatureCollection<GeoJSON.Point, { number: string; open: boolean }>;
+  onSelectPoint?: (number: string) => void;
+  /**
+   * Lets the user place a pin by tapping the map (or at the map's centre, from the keyboard).
+   * The position is only ever what the user chose: the device's location is never read.
+   */
+  pin?: { value: LonLat | null; onChange: (value: LonLat | null) => void };
+}
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** MapLibre map with the offline basemap, the deployment's jurisdictions (vector tiles), and optional points or a pin. */
+export default function MapView({ points, onSelectPoint, pin }: MapViewProps) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const markerRef = useRef<maplibregl.Marker | null>(null);
+  const [ready, setReady] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
+  // The latest callbacks, read by the map's handlers, which are bound once.
+  const latest = useRef({ onSelectPoint, pin });
+  latest.current = { onSelectPoint, pin };
 
   useEffect(() => {
     let map: maplibregl.Map | null = null;
@@ -70,26 +91,95 @@ export default function MapView() {
           attributionControl: { compact: true },
         });
         map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
-        map.on('click', 'jurisdictions-fill', (e) => {
-          const props = e.features?.[0]?.properties as { name?: string } | undefined;
-          setSelected(props?.name ?? null);
+        map.on('load', () => {
+          map!.addSource('points', { type: 'geojson', data: EMPTY });
+          map!.addLayer({
+            id: 'points',
+            type: 'circle',
+            source: 'points',
+            paint: {
+              'circle-radius': 7,
+              'circle-color': ['case', ['get', 'open'], '#b45309', '#4b5563'],
+              'circle-stroke-color': '#ffffff',
+              'circle-stroke-width': 2,
+            },
+          });
+          setReady(true);
         });
+        map.on('click', (e) => {
+          const { pin: picking, onSelectPoint: select } = latest.current;
+          if (picking) {
+            picking.onChange([Number(e.lngLat.lng.toFixed(6)), Number(e.lngLat.lat.toFixed(6))]);
+            return;
+          }
+          const point = map!.getLayer('points') ? map!.queryRenderedFeatures(e.point, { layers: ['points'] })[0] : undefined;
+          if (point && select) {
+            select(String(point.properties?.number));
+            return;
+          }
+          const area = map!.queryRenderedFeatures(e.point, { layers: ['jurisdictions-fill'] })[0];
+          setSelected((area?.properties as { name?: string } | undefined)?.name ?? null);
+        });
+        mapRef.current = map;
         window.__alianzaMap = map;
       })
       .catch(() => setFailed(true));
     return () => {
       cancelled = true;
       map?.remove();
+      mapRef.current = null;
       delete window.__alianzaMap;
     };
   }, []);
 
+  useEffect(() => {
+    const source = ready ? (mapRef.current?.getSource('points') as maplibregl.GeoJSONSource | undefined) : undefined;
+    source?.setData(points ?? EMPTY);
+  }, [ready, points]);
+
+  const pinValue = pin?.value ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    if (!pinValue) {
+      markerRef.current?.remove();
+      markerRef.current = null;
+      return;
+    }
+    markerRef.current ??= new maplibregl.Marker({ color: '#b91c1c' });
+    markerRef.current.setLngLat(pinValue).addTo(map);
+  }, [ready, pinValue]);
+
+  const pinAtCentre = () => {
+    const centre = mapRef.current?.getCenter();
+    if (centre && pin) pin.onChange([Number(centre.lng.toFixed(6)), Number(centre.lat.toFixed(6))]);
+  };
+
+  const status = failed
+    ? t('map.failed')
+    : pin
+      ? t(pin.value ? 'placeForm.pinSet' : 'placeForm.noPin')
+      : selected
+        ? t('map.selected', { name: selected })
+        : t(points ? 'places.mapHelp' : 'map.help');
   return (
     <div className="map-wrap">
-      <div ref={container} className="map" role="region" aria-label={t('map.label')} />
+      <div ref={container} className="map" role="region" aria-label={t(pin ? 'placeForm.mapLabel' : points ? 'places.mapLabel' : 'map.label')} />
       <p role="status" className="hint">
-        {failed ? t('map.failed') : selected ? t('map.selected', { name: selected }) : t('map.help')}
+        {status}
       </p>
+      {pin && (
+        <p className="actions">
+          <button type="button" className="button-secondary" onClick={pinAtCentre} disabled={!ready}>
+            {t('placeForm.pinAtCentre')}
+          </button>
+          {pin.value && (
+            <button type="button" className="button-secondary" onClick={() => pin.onChange(null)}>
+              {t('placeForm.clearPin')}
+            </button>
+          )}
+        </p>
+      )}
     </div>
   );
 }

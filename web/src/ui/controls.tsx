@@ -23,6 +23,25 @@ export function Field({ label, error, hint, children }: FieldProps) {
   );
 }
 
+/** A required choice among a channel's report categories, with "choose one" first. */
+export function CategoryField(props: { label: string; error?: string | undefined; value: string; onChange: (code: string) => void; categories: readonly { code: string; name: string }[] | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Field label={props.label} error={props.error}>
+      {(p) => (
+        <select {...p} required value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          <option value="">{t('tip.chooseCategory')}</option>
+          {props.categories?.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export const TextInput = (props: InputHTMLAttributes<HTMLInputElement>) => <input {...props} />;
 export const TextArea = (props: TextareaHTMLAttributes<HTMLTextAreaElement>) => <textarea {...props} />;
 export const Select = (props: SelectHTMLAttributes<HTMLSelectElement>) => <select {...props} />;

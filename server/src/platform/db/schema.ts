@@ -148,6 +148,10 @@ export interface ReportCategoriesTable {
   name_en: string;
   name_pt: string;
   active: Generated<boolean>;
+  /** Open311 service descriptions of unsafe-place categories (NULL: the name is used). */
+  description_es: string | null;
+  description_en: string | null;
+  description_pt: string | null;
 }
 
 export const REPORT_STATUSES = ['received', 'triaged', 'forwarded', 'in_action', 'closed'] as const;
@@ -163,6 +167,10 @@ export interface ReportsTable {
   channel: Generated<ReportChannel>;
   /** Public number (Open311 service_request_id) of unsafe-place reports; int8, read as text. */
   public_id: ColumnType<string, never, never>;
+  /**
+   * Keyed hash to find the report by what its reporter holds: the receipt of a tip, or the
+   * idempotency key of an unsafe-place report sent again after a dropped connection.
+   */
   receipt_key: string | null;
   passphrase_hash: string | null;
   category: string;

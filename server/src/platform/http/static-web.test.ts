@@ -102,7 +102,7 @@ describe('web application', () => {
     const cases = [
       { method: 'GET' as const, url: '/api/v1/no-such-route', headers: html },
       { method: 'GET' as const, url: '/api/no-such-route', headers: html },
-      { method: 'GET' as const, url: '/open311/v2/services.json', headers: html },
+      { method: 'GET' as const, url: '/open311/v3/services.json', headers: html },
       { method: 'GET' as const, url: '/healthz/extra', headers: html },
       { method: 'POST' as const, url: '/login', headers: { ...html, 'content-type': 'application/json' }, payload: '{}' },
       { method: 'GET' as const, url: '/w/notes', headers: { accept: 'application/json' } },

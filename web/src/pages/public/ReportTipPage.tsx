@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { api, call } from '../../api/client.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ErrorNotice, Field } from '../../ui/controls.tsx';
+import { CategoryField, ErrorNotice, Field } from '../../ui/controls.tsx';
 import { clearDraft, useDraft } from '../../ui/use-draft.ts';
+import { newIdempotencyKey } from '../../ui/idempotency.ts';
 import { useLoad } from '../../ui/use-load.ts';
 
 interface TipDraft {
@@ -15,13 +16,11 @@ interface TipDraft {
   idempotencyKey: string;
 }
 
-const newKey = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(24)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
 /** Anonymous tip form: nothing identifying is asked, and the receipt is shown once. */
 export function ReportTipPage() {
   const { t, locale } = useI18n();
   const categories = useLoad(() => call(api.GET('/api/v1/tips/categories')), [locale]);
-  const [draft, setDraft] = useDraft<TipDraft>('tip', { category: '', body: '', locationText: '', idempotencyKey: newKey() });
+  const [draft, setDraft] = useDraft<TipDraft>('tip', { category: '', body: '', locationText: '', idempotencyKey: newIdempotencyKey() });
   const { busy, error, run, fieldErrors } = useAction();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [receipt, setReceipt] = useState<{ receipt: string; passphrase: string; message: string } | null>(null);
@@ -67,18 +66,7 @@ export function ReportTipPage() {
       <p>{t('tip.intro')}</p>
       <ErrorNotice error={error} onRetry={() => void send()} />
       <form onSubmit={send} noValidate>
-        <Field label={t('tip.category')} error={fields.category}>
-          {(p) => (
-            <select {...p} required value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
-              <option value="">{t('tip.chooseCategory')}</option>
-              {categories.data?.items.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CategoryField label={t('tip.category')} error={fields.category} value={draft.category} onChange={(category) => setDraft({ ...draft, category })} categories={categories.data?.items} />
         <Field label={t('tip.body')} hint={t('tip.bodyHint')} error={fields.body}>
           {(p) => <textarea {...p} required rows={7} maxLength={20000} value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.target.value })} />}
         </Field>
