@@ -11,8 +11,9 @@ ALTER INDEX tip_messages_tip_idx RENAME TO report_messages_report_idx;
 
 ALTER TABLE reports
   ADD COLUMN channel text NOT NULL DEFAULT 'tip' CHECK (channel IN ('tip', 'unsafe_place', 'conduct')),
-  -- Public number of unsafe-place reports (Open311 service_request_id); never shown for tips.
-  ADD COLUMN public_id bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+  -- Public number of unsafe-place reports (Open311 service_request_id), from their own
+  -- sequence: numbers shared with tips would reveal how many confidential reports arrived.
+  ADD COLUMN public_id bigint UNIQUE,
   ADD COLUMN closure_reason text CHECK (closure_reason IN ('actioned', 'insufficient_information', 'duplicate', 'unfounded')),
   ADD COLUMN duplicate_of uuid REFERENCES reports (id),
   -- Routing result: the organisation whose coordinators triage it; NULL = coordinators' queue.
@@ -28,6 +29,8 @@ ALTER TABLE reports
   ADD CONSTRAINT reports_duplicate_check CHECK ((closure_reason = 'duplicate') = (duplicate_of IS NOT NULL) OR closure_reason IS NULL AND duplicate_of IS NULL);
 -- Unsafe-place reports may be followed publicly by number instead of a receipt.
 ALTER TABLE reports ALTER COLUMN receipt_key DROP NOT NULL, ALTER COLUMN passphrase_hash DROP NOT NULL;
+CREATE SEQUENCE unsafe_place_numbers;
+ALTER TABLE reports ADD CONSTRAINT reports_public_id_check CHECK ((channel = 'unsafe_place') = (public_id IS NOT NULL));
 ALTER TABLE reports ADD CONSTRAINT reports_receipt_check
   CHECK (channel = 'unsafe_place' OR (receipt_key IS NOT NULL AND passphrase_hash IS NOT NULL));
 

@@ -45,14 +45,15 @@ beforeAll(async () => {
 afterAll(async () => t.stop());
 
 async function tipAt(category: string, at: { lon: number; lat: number } | null) {
+  const body = `Routing test ${Math.random()}`;
   const r = await api(t.app, {
     method: 'POST',
     url: '/api/v1/tips',
-    body: { category, body: `Routing test ${Math.random()}`, ...(at ? { location: at } : {}) },
+    body: { category, body, ...(at ? { location: at } : {}) },
     remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
   });
   expect(r.statusCode, r.body).toBe(201);
-  const row = await t.ctx.db.selectFrom('reports').select(['id', 'responsible_org_id']).orderBy('public_id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const row = await t.ctx.db.selectFrom('reports').select(['id', 'responsible_org_id']).where('body', '=', body).executeTakeFirstOrThrow();
   return { ...row, route: await decideRoute(t.ctx.db, row.id) };
 }
 

@@ -20,6 +20,8 @@ export const insertTip = (
       body: row.body,
       location_text: row.location_text,
       received_hour: row.received_hour,
+      // Not the default now(): that would keep the exact moment of submission.
+      updated_at: row.received_hour,
       ...(row.location ? { location: sql`ST_SetSRID(ST_MakePoint(${row.location.lon}, ${row.location.lat}), 4326)` as never } : {}),
     })
     .onConflict((oc) => oc.column('receipt_key').doNothing())

@@ -35,7 +35,7 @@ export function listQueue(db: Executor, actor: Actor, filter: QueueFilter, limit
   if (filter.channel) query = query.where('r.channel', '=', filter.channel);
   if (filter.category) query = query.where('r.category', '=', filter.category);
   if (filter.unassigned) query = query.where('r.responsible_org_id', 'is', null);
-  return query.orderBy('r.received_hour', 'desc').orderBy('r.public_id', 'desc').limit(limit).offset(offset).execute();
+  return query.orderBy('r.received_hour', 'desc').orderBy('r.id').limit(limit).offset(offset).execute();
 }
 
 export const findTriageable = (db: Executor, actor: Actor, id: string) =>

@@ -31,7 +31,7 @@ async function submitTip(body: string, location: { lon: number; lat: number } | 
     remoteAddress: `10.7.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
   });
   expect(r.statusCode, r.body).toBe(201);
-  const row = await t.ctx.db.selectFrom('reports').select('id').orderBy('public_id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const row = await t.ctx.db.selectFrom('reports').select('id').where('body', '=', body).executeTakeFirstOrThrow();
   return { id: row.id, receipt: r.data.receipt as string, passphrase: r.data.passphrase as string };
 }
 

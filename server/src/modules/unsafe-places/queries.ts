@@ -19,6 +19,7 @@ export const insertUnsafePlace = (
     .insertInto('reports')
     .values({
       channel: 'unsafe_place',
+      public_id: sql<string>`nextval('unsafe_place_numbers')` as never,
       receipt_key: row.receipt_key,
       category: row.category,
       body: row.body,

@@ -165,8 +165,8 @@ export type RecipientRole = 'responsible' | 'informed';
 export interface ReportsTable {
   id: Generated<string>;
   channel: Generated<ReportChannel>;
-  /** Public number (Open311 service_request_id) of unsafe-place reports; int8, read as text. */
-  public_id: ColumnType<string, never, never>;
+  /** Public number (Open311 service_request_id) of unsafe-place reports only; int8, read as text. */
+  public_id: ColumnType<string | null, string | undefined, never>;
   /**
    * Keyed hash to find the report by what its reporter holds: the receipt of a tip, or the
    * idempotency key of an unsafe-place report sent again after a dropped connection.
