@@ -23,6 +23,11 @@ describe('a tip from a resident to the police, on phones, in Spanish', () => {
     await resident.getByLabel('¿Sobre qué es?').selectOption('drug_sales');
     const secret = `Don Ramiro ${Date.now()}`;
     await resident.getByLabel('¿Qué ocurre?').fill(`${secret} vende pasta base en el pasaje 3, de noche`);
+    // An optional pin, chosen on the map (the map loads only when asked for).
+    await resident.getByRole('button', { name: 'Marcar el lugar en un mapa (opcional)' }).click();
+    await resident.waitForFunction(() => window.__alianzaMap?.loaded(), undefined, { timeout: 30_000 });
+    await resident.evaluate(() => window.__alianzaMap!.jumpTo({ center: [-122.66, 45.52], zoom: 15 }));
+    await resident.getByRole('button', { name: 'Marcar el centro del mapa' }).click();
     await resident.getByRole('button', { name: 'Enviar reporte' }).click();
     await expect.poll(() => resident.locator('h1').textContent()).toBe('Gracias. Su reporte fue recibido.');
     const receipt = (await resident.locator('.receipt dd').nth(0).textContent())!.replace(/\s/g, '');
@@ -34,6 +39,7 @@ describe('a tip from a resident to the police, on phones, in Spanish', () => {
     await coordinator.goto(`${world.url}/w/reports`);
     await coordinator.getByRole('link', { name: new RegExp(secret) }).click();
     await expect.poll(() => coordinator.locator('h1').textContent()).toContain('Denuncia confidencial');
+    expect(await coordinator.locator('main').textContent()).toMatch(/\(45\.52\d*, -122\.66\d*\)/);
     expect(await seriousA11yViolations(coordinator)).toEqual([]);
     await coordinator.getByRole('button', { name: 'Marcar como clasificado' }).click();
     await expect.poll(() => coordinator.locator('.badge').first().textContent()).toBe('Clasificado');

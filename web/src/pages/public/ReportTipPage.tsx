@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client.ts';
 import { useAction } from '../../ui/use-action.ts';
@@ -7,11 +7,17 @@ import { CategoryField, ErrorNotice, Field } from '../../ui/controls.tsx';
 import { clearDraft, useDraft } from '../../ui/use-draft.ts';
 import { newIdempotencyKey } from '../../ui/idempotency.ts';
 import { useLoad } from '../../ui/use-load.ts';
+import type { LonLat } from '../../map/MapView.tsx';
+
+// The map library loads only when the resident asks for the map: the form stays light on slow phones.
+const MapView = lazy(() => import('../../map/MapView.tsx'));
 
 interface TipDraft {
   category: string;
   body: string;
   locationText: string;
+  /** An optional pin the resident taps on the map; never taken from the device. */
+  pin?: LonLat | null;
   /** Kept with the draft so a resent form after a dropped connection is the same tip. */
   idempotencyKey: string;
 }
@@ -24,6 +30,7 @@ export function ReportTipPage() {
   const { busy, error, run, fieldErrors } = useAction();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [receipt, setReceipt] = useState<{ receipt: string; passphrase: string; message: string } | null>(null);
+  const [showMap, setShowMap] = useState(Boolean(draft.pin));
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
@@ -33,7 +40,13 @@ export function ReportTipPage() {
     setClientErrors(problems);
     if (Object.keys(problems).length > 0) return;
     await run(async () => {
-      const body = { category: draft.category, body: draft.body, idempotencyKey: draft.idempotencyKey, ...(draft.locationText.trim() ? { locationText: draft.locationText.trim() } : {}) };
+      const body = {
+        category: draft.category,
+        body: draft.body,
+        idempotencyKey: draft.idempotencyKey,
+        ...(draft.locationText.trim() ? { locationText: draft.locationText.trim() } : {}),
+        ...(draft.pin ? { location: { lon: draft.pin[0], lat: draft.pin[1] } } : {}),
+      };
       setReceipt(await call(api.POST('/api/v1/tips', { body })));
       clearDraft('tip');
     });
@@ -73,6 +86,31 @@ export function ReportTipPage() {
         <Field label={t('tip.where')} hint={t('tip.whereHint')} error={fields.locationText}>
           {(p) => <input {...p} maxLength={500} value={draft.locationText} onChange={(e) => setDraft({ ...draft, locationText: e.target.value })} />}
         </Field>
+        {showMap ? (
+          <fieldset>
+            <legend>{t('tip.mapPin')}</legend>
+            <p className="hint">{t('tip.mapPinHint')}</p>
+            <Suspense fallback={<p className="loading">{t('status.loading')}</p>}>
+              <MapView pin={{ value: draft.pin ?? null, onChange: (pin) => setDraft({ ...draft, pin }) }} />
+            </Suspense>
+            {fields['location.lon'] && <p className="field-error">{fields['location.lon']}</p>}
+            <button
+              type="button"
+              onClick={() => {
+                setDraft({ ...draft, pin: null });
+                setShowMap(false);
+              }}
+            >
+              {t('tip.removePin')}
+            </button>
+          </fieldset>
+        ) : (
+          <p>
+            <button type="button" onClick={() => setShowMap(true)}>
+              {t('tip.addPin')}
+            </button>
+          </p>
+        )}
         <button type="submit" disabled={busy}>
           {busy ? t('status.sending') : t('tip.send')}
         </button>
