@@ -35,6 +35,7 @@ const schema = z.object({
   ALIANZA_MAP_TILE_URL: httpUrl.optional(),
   ALIANZA_MAP_TILE_ATTRIBUTION: z.string().min(1).max(500).optional(),
   ALIANZA_DEMO: boolean.optional(),
+  ALIANZA_PROOF_OF_WORK_BITS: z.coerce.number().int().min(0).max(30).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -58,6 +59,8 @@ export type Config = {
   map: { tileUrl: string | null; tileAttribution: string | null };
   /** Seed the fictional demo world into an empty embedded database at start. */
   demo: boolean;
+  /** Leading zero bits anonymous submissions must prove (0: no proof of work). */
+  proofOfWorkBits: number;
 };
 
 export class ConfigError extends Error {}
@@ -91,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     map: { tileUrl: c.ALIANZA_MAP_TILE_URL ?? null, tileAttribution: c.ALIANZA_MAP_TILE_ATTRIBUTION ?? null },
     // Never on a PostgreSQL server or in production; on by default in development on PGlite.
     demo: !c.DATABASE_URL && c.NODE_ENV !== 'production' && (c.ALIANZA_DEMO ?? c.NODE_ENV === 'development'),
+    proofOfWorkBits: c.ALIANZA_PROOF_OF_WORK_BITS,
   };
 }

@@ -1,6 +1,8 @@
 import type { RouteModule } from '../platform/http/context.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { challengeRoutes } from './challenge/routes.ts';
+import { conductRoutes } from './conduct/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
@@ -21,6 +23,8 @@ export const MODULES: RouteModule[] = [
   noteRoutes,
   auditRoutes,
   tipRoutes,
+  conductRoutes,
+  challengeRoutes,
   routingRoutes,
   jurisdictionRoutes,
   publicConfigRoutes,

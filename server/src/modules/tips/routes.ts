@@ -1,5 +1,6 @@
 import { AddressRateLimiter } from '../../platform/anonymity/address-rate-limiter.ts';
 import { anonymousRoute } from '../../platform/anonymity/anonymous-route.ts';
+import { ProofHeader, proofErrors } from '../../platform/anonymity/proof-of-work-schemas.ts';
 import { ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
@@ -25,7 +26,14 @@ export const tipRoutes: RouteModule = (app, ctx) => {
     '/api/v1/tips',
     {
       ...anonymousRoute,
-      schema: { tags, summary: 'Send a confidential tip anonymously; answers with a receipt and passphrase, shown once', body: SubmitTipBody, response: { 201: TipReceipt, ...errors } },
+      preHandler: ctx.proofOfWork.preHandler,
+      schema: {
+        tags,
+        summary: 'Send a confidential tip anonymously; answers with a receipt and passphrase, shown once',
+        body: SubmitTipBody,
+        headers: ProofHeader,
+        response: { 201: TipReceipt, ...errors, ...proofErrors },
+      },
     },
     async (request, reply) => {
       submissions.hit('tip.submit', request.ip);
