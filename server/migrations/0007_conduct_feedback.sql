@@ -26,7 +26,7 @@ ALTER TABLE reports
   ADD CONSTRAINT reports_conduct_fields_check CHECK (
     (channel = 'conduct') = (consent_tier IS NOT NULL) AND (channel = 'conduct') = (concerned_org_id IS NOT NULL)
   ),
-  ADD CONSTRAINT reports_conduct_not_to_concerned_check CHECK (responsible_org_id IS DISTINCT FROM concerned_org_id);
+  ADD CONSTRAINT reports_conduct_not_to_concerned_check CHECK (concerned_org_id IS NULL OR responsible_org_id IS DISTINCT FROM concerned_org_id);
 
 CREATE INDEX reports_conduct_stats_idx ON reports (concerned_org_id, received_hour) WHERE channel = 'conduct';
 

@@ -3,8 +3,8 @@ import { CONSENT_TIERS } from '../../platform/db/schema.ts';
 import { SubmitTipBody } from '../tips/schemas.ts';
 
 const tip = SubmitTipBody.shape;
-/** A catalog key for wrong values, the usual "required" for missing ones. */
-const unlessMissing = (key: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? undefined : key) });
+/** A catalog key for wrong values, "required" for missing ones. */
+const unlessMissing = (key: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? 'required' : key) });
 
 export const SubmitConductBody = z.object({
   category: tip.category.describe("'commendation' or one of the complaint kinds of GET /api/v1/conduct/categories"),
