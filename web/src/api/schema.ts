@@ -307,6 +307,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proof-of-work challenge for anonymous submissions, when the deployment requires one: find a decimal counter such that SHA-256(challenge followed by counter) starts with `bits` zero bits, and send `challenge.counter` in the x-alianza-proof header. Each challenge is accepted once. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProofOfWorkChallenge"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conduct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a complaint or commendation about a police unit, anonymously. It goes to an oversight body, never to the unit concerned; answers with a receipt and passphrase, shown once, for POST /api/v1/tips/access */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description `<challenge>.<counter>` solving a challenge from GET /api/v1/challenge; required only when that endpoint says so */
+                    "x-alianza-proof"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What happened. Names of officers, badge or vehicle numbers help; avoid anything that identifies you. */
+                        body: string;
+                        /** @description 'commendation' or one of the complaint kinds of GET /api/v1/conduct/categories */
+                        category: string;
+                        /**
+                         * @description public: may be published as written in the oversight body's public summaries; public_without_names: only without names or identifying details; anonymous: investigated, never published; statistics_only: read only in triage, then only counted
+                         * @enum {string}
+                         */
+                        consent: "public" | "public_without_names" | "anonymous" | "statistics_only";
+                        /** @description A random value (at least 128 bits, base64url) the app keeps until it has the answer: sending the same tip again with it creates nothing new and returns the same receipt. */
+                        idempotencyKey?: string;
+                        /** @description Where it happened, as you would describe it */
+                        locationText?: string;
+                        /** @description When it happened, as you would describe it (e.g. "Friday night, around 11") */
+                        occurredText?: string;
+                        /** @description Choose your own passphrase (at least 12 characters, not all alike), or leave it out to get one. */
+                        passphrase?: string;
+                        /**
+                         * Format: uuid
+                         * @description The police unit concerned, from GET /api/v1/conduct/units. It never receives this feedback.
+                         */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TipReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conduct/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kinds of police-conduct feedback (complaints, then the commendation), in the language of Accept-Language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ConductCategory"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conduct/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public counts of complaints and commendations per police unit and complete month (UTC); counts of 1 to 4 are shown as "<5" */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First month (YYYY-MM, UTC); default: 12 months before the last complete one */
+                    from?: string;
+                    /** @description Last month (YYYY-MM, UTC); default and latest: the last complete month */
+                    to?: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConductStatistics"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conduct/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Police units feedback can be about (police agencies with a public jurisdiction) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PoliceUnit"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/config": {
         parameters: {
             query?: never;
@@ -1331,6 +1587,239 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/routing-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Routing rules of reports (intake coordinators and platform administrators) */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "tip" | "unsafe_place" | "conduct";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoutingRule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a routing rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        category?: string | null;
+                        /** @enum {string} */
+                        channel: "tip" | "unsafe_place" | "conduct";
+                        /** Format: uuid */
+                        orgId: string;
+                        /** @default 0 */
+                        priority?: number;
+                        /** @enum {string} */
+                        role: "responsible" | "informed";
+                        /**
+                         * @default jurisdiction
+                         * @enum {string}
+                         */
+                        scope?: "jurisdiction" | "anywhere";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoutingRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a routing rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sharing-groups": {
         parameters: {
             query?: never;
@@ -1698,7 +2187,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `<challenge>.<counter>` solving a challenge from GET /api/v1/challenge; required only when that endpoint says so */
+                    "x-alianza-proof"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1742,6 +2234,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2377,6 +2878,48 @@ export interface components {
                 [key: string]: string | number;
             }[];
         };
+        ConductCategory: {
+            code: string;
+            /** @enum {string} */
+            kind: "complaint" | "commendation";
+            name: string;
+        };
+        ConductCategoryInput: {
+            code: string;
+            /** @enum {string} */
+            kind: "complaint" | "commendation";
+            name: string;
+        };
+        ConductStatistics: {
+            from: string;
+            items: {
+                /** @description 1 to 4 are published as "<5" */
+                commendations: number | "<5";
+                /** @description 1 to 4 are published as "<5" */
+                complaints: number | "<5";
+                month: string;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+            }[];
+            suppressedBelow: number;
+            to: string;
+        };
+        ConductStatisticsInput: {
+            from: string;
+            items: {
+                /** @description 1 to 4 are published as "<5" */
+                commendations: number | "<5";
+                /** @description 1 to 4 are published as "<5" */
+                complaints: number | "<5";
+                month: string;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+            }[];
+            suppressedBelow: number;
+            to: string;
+        };
         CreatedToken: {
             /** Format: date-time */
             createdAt: string;
@@ -2579,6 +3122,18 @@ export interface components {
             /** @enum {string} */
             type: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
         };
+        PoliceUnit: {
+            country: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PoliceUnitInput: {
+            country: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         /** @description GeoJSON Polygon or MultiPolygon (RFC 7946), WGS 84 longitude/latitude. */
         PolygonalGeometry: {
             coordinates: number[][][];
@@ -2598,6 +3153,32 @@ export interface components {
             coordinates: number[][][][];
             /** @constant */
             type: "MultiPolygon";
+        };
+        ProofOfWorkChallenge: {
+            /** @description Leading zero bits SHA-256(challenge || counter) must have; 0 when not required */
+            bits: number;
+            challenge: string | null;
+            expiresAt: string | null;
+            /**
+             * @description Send `<challenge>.<counter>` in this header with the submission
+             * @constant
+             */
+            header: "x-alianza-proof";
+            /** @description false: anonymous submissions need no proof of work now */
+            required: boolean;
+        };
+        ProofOfWorkChallengeInput: {
+            /** @description Leading zero bits SHA-256(challenge || counter) must have; 0 when not required */
+            bits: number;
+            challenge: string | null;
+            expiresAt: string | null;
+            /**
+             * @description Send `<challenge>.<counter>` in this header with the submission
+             * @constant
+             */
+            header: "x-alianza-proof";
+            /** @description false: anonymous submissions need no proof of work now */
+            required: boolean;
         };
         PublicConfig: {
             /** @enum {string} */
@@ -2642,6 +3223,68 @@ export interface components {
         ReportCategoryInput: {
             code: string;
             name: string;
+        };
+        RoutingDecision: {
+            informedOrgIds: string[];
+            /** @description NULL: no rule matched; the report waits in the coordinators' queue */
+            responsible: {
+                /** Format: uuid */
+                orgId: string;
+                /** Format: uuid */
+                ruleId: string;
+            } | null;
+        };
+        RoutingDecisionInput: {
+            informedOrgIds: string[];
+            /** @description NULL: no rule matched; the report waits in the coordinators' queue */
+            responsible: {
+                /** Format: uuid */
+                orgId: string;
+                /** Format: uuid */
+                ruleId: string;
+            } | null;
+        };
+        RoutingRule: {
+            /** @description NULL: every category of the channel */
+            category: string | null;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orgId: string;
+            orgName: string;
+            priority: number;
+            /** @enum {string} */
+            role: "responsible" | "informed";
+            /**
+             * @description jurisdiction: only reports located inside the organisation's jurisdiction
+             * @enum {string}
+             */
+            scope: "jurisdiction" | "anywhere";
+        };
+        RoutingRuleInput: {
+            /** @description NULL: every category of the channel */
+            category: string | null;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orgId: string;
+            orgName: string;
+            priority: number;
+            /** @enum {string} */
+            role: "responsible" | "informed";
+            /**
+             * @description jurisdiction: only reports located inside the organisation's jurisdiction
+             * @enum {string}
+             */
+            scope: "jurisdiction" | "anywhere";
         };
         Session: {
             csrfToken: string;
@@ -2719,6 +3362,11 @@ export interface components {
         };
         TipConversation: {
             category: string;
+            /**
+             * @description A confidential tip, or police-conduct feedback (answered by the oversight body)
+             * @enum {string}
+             */
+            channel: "tip" | "conduct";
             messages: {
                 body: string;
                 /** @enum {string} */
@@ -2733,6 +3381,11 @@ export interface components {
         };
         TipConversationInput: {
             category: string;
+            /**
+             * @description A confidential tip, or police-conduct feedback (answered by the oversight body)
+             * @enum {string}
+             */
+            channel: "tip" | "conduct";
             messages: {
                 body: string;
                 /** @enum {string} */

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { MapPage } from '../pages/MapPage.tsx';
 import { HomePage } from '../pages/public/HomePage.tsx';
+import { ConductPage } from '../pages/public/ConductPage.tsx';
 import { FollowUpPage } from '../pages/public/FollowUpPage.tsx';
 import { LoginPage } from '../pages/public/LoginPage.tsx';
 import { ReportTipPage } from '../pages/public/ReportTipPage.tsx';
@@ -34,6 +35,7 @@ const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/map', element: <MapPage /> },
       { path: '/report', element: <ReportTipPage /> },
+      { path: '/conduct', element: <ConductPage /> },
       { path: '/follow-up', element: <FollowUpPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,6 +1,6 @@
 import { AddressRateLimiter } from '../../platform/anonymity/address-rate-limiter.ts';
 import { anonymousRoute } from '../../platform/anonymity/anonymous-route.ts';
-import { ProofHeader, proofErrors } from '../../platform/anonymity/proof-of-work-schemas.ts';
+import { ProofHeader, proofErrors, proofOfWorkCheck } from '../../platform/anonymity/proof-of-work-route.ts';
 import { ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
@@ -26,7 +26,7 @@ export const tipRoutes: RouteModule = (app, ctx) => {
     '/api/v1/tips',
     {
       ...anonymousRoute,
-      preHandler: ctx.proofOfWork.preHandler,
+      preHandler: proofOfWorkCheck(ctx),
       schema: {
         tags,
         summary: 'Send a confidential tip anonymously; answers with a receipt and passphrase, shown once',

@@ -1,5 +1,4 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { safeEqual } from '../auth/secrets.ts';
 import { AppError } from '../errors/app-error.ts';
 
@@ -79,12 +78,6 @@ export class ProofOfWork {
     if (this.#spent.has(nonce)) throw invalid('reused');
     this.#spent.set(nonce, expiresMs);
   }
-
-  /** preHandler of an anonymous submission route (after body validation, so a typo does not spend the proof). */
-  readonly preHandler = async (request: FastifyRequest): Promise<void> => {
-    const header = request.headers[PROOF_HEADER];
-    await this.verify(Array.isArray(header) ? header[0] : header);
-  };
 
   async #sign(payload: string): Promise<string> {
     return createHmac('sha256', await this.key()).update(`proof-of-work\n${payload}`).digest('base64url');

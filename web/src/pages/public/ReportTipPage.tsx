@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { api, call } from '../../api/client.ts';
+import { useProofOfWork } from '../../pow/use-proof-of-work.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorNotice, Field } from '../../ui/controls.tsx';
 import { clearDraft, useDraft } from '../../ui/use-draft.ts';
 import { useLoad } from '../../ui/use-load.ts';
+import { newIdempotencyKey, ReceiptPanel, type Receipt } from './ReceiptPanel.tsx';
 
 interface TipDraft {
   category: string;
@@ -15,16 +16,15 @@ interface TipDraft {
   idempotencyKey: string;
 }
 
-const newKey = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(24)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
 /** Anonymous tip form: nothing identifying is asked, and the receipt is shown once. */
 export function ReportTipPage() {
   const { t, locale } = useI18n();
   const categories = useLoad(() => call(api.GET('/api/v1/tips/categories')), [locale]);
-  const [draft, setDraft] = useDraft<TipDraft>('tip', { category: '', body: '', locationText: '', idempotencyKey: newKey() });
+  const [draft, setDraft] = useDraft<TipDraft>('tip', { category: '', body: '', locationText: '', idempotencyKey: newIdempotencyKey() });
   const { busy, error, run, fieldErrors } = useAction();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [receipt, setReceipt] = useState<{ receipt: string; passphrase: string; message: string } | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const { checking, sendWithProof } = useProofOfWork();
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
@@ -35,30 +35,12 @@ export function ReportTipPage() {
     if (Object.keys(problems).length > 0) return;
     await run(async () => {
       const body = { category: draft.category, body: draft.body, idempotencyKey: draft.idempotencyKey, ...(draft.locationText.trim() ? { locationText: draft.locationText.trim() } : {}) };
-      setReceipt(await call(api.POST('/api/v1/tips', { body })));
+      setReceipt(await sendWithProof((headers) => call(api.POST('/api/v1/tips', { body, headers }))));
       clearDraft('tip');
     });
   }
 
-  if (receipt) {
-    return (
-      <section className="narrow" aria-labelledby="tip-done">
-        <h1 id="tip-done">{t('tip.thanks')}</h1>
-        <p role="status" className="notice">
-          {receipt.message}
-        </p>
-        <dl className="receipt">
-          <dt>{t('tip.receipt')}</dt>
-          <dd className="mono">{receipt.receipt.replace(/(\d{4})(?=\d)/g, '$1 ')}</dd>
-          <dt>{t('tip.passphrase')}</dt>
-          <dd className="mono">{receipt.passphrase}</dd>
-        </dl>
-        <p>
-          <Link to="/follow-up">{t('tip.followUpLink')}</Link>
-        </p>
-      </section>
-    );
-  }
+  if (receipt) return <ReceiptPanel receipt={receipt} title={t('tip.thanks')} />;
 
   const fields = { ...fieldErrors, ...clientErrors };
   return (
@@ -86,7 +68,7 @@ export function ReportTipPage() {
           {(p) => <input {...p} maxLength={500} value={draft.locationText} onChange={(e) => setDraft({ ...draft, locationText: e.target.value })} />}
         </Field>
         <button type="submit" disabled={busy}>
-          {busy ? t('status.sending') : t('tip.send')}
+          {checking ? t('status.checking') : busy ? t('status.sending') : t('tip.send')}
         </button>
       </form>
     </section>
