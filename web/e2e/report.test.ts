@@ -29,7 +29,7 @@ describe('anonymous reporting on a phone, in Spanish', () => {
     const receipt = (await page.locator('.receipt dd').nth(0).textContent())!.replace(/\s/g, '');
     const passphrase = (await page.locator('.receipt dd').nth(1).textContent())!;
     expect(receipt).toMatch(/^\d{16}$/);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from tips where body = ${text}`.execute(env.world.platform.ctx.db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from reports where body = ${text}`.execute(env.world.platform.ctx.db);
     expect(rows[0]!.n).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

@@ -18,6 +18,7 @@ export function solveChallenge(challenge: string, bits: number): Promise<number>
         event.preventDefault();
         resolveInSlices(challenge, bits).then(resolve, reject);
       };
+      worker.postMessage({ challenge, bits });
     });
   }
   return resolveInSlices(challenge, bits);
