@@ -1,9 +1,8 @@
 import { reporterActor } from '../../platform/auth/actor.ts';
-import { currentHour, journal } from '../../platform/audit/audit-log.ts';
+import { currentHour } from '../../platform/audit/audit-log.ts';
 import { invalidField } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
-import { assignRoute } from '../routing/service.ts';
 import { createWithReceipt } from '../tips/credentials.ts';
 import { activeCategories } from '../tips/queries.ts';
 import { nameIn } from '../tips/service.ts';
@@ -38,9 +37,9 @@ export async function submitConduct(ctx: AppContext, locale: Locale, input: Subm
   const [category, unit] = await Promise.all([q.activeConductCategory(ctx.db, input.category), q.policeUnit(ctx.db, input.unitId)]);
   if (!category) throw invalidField('category', 'unknown_category');
   if (!unit) throw invalidField('unitId', 'conduct.unknown_unit');
-  return createWithReceipt(ctx, 'conduct', input, (stored) =>
-    ctx.db.transaction().execute(async (trx) => {
-      const row = await q.insertConduct(trx, {
+  return createWithReceipt(ctx, actor, 'conduct', input, {
+    insert: (trx, stored) =>
+      q.insertConduct(trx, {
         receipt_key: stored.receiptKey,
         passphrase_hash: stored.passphraseHash,
         category: input.category,
@@ -50,17 +49,10 @@ export async function submitConduct(ctx: AppContext, locale: Locale, input: Subm
         location_text: input.locationText ?? null,
         occurred_text: input.occurredText ?? null,
         received_hour: currentHour(),
-      });
-      if (!row) return false;
-      const route = await assignRoute(trx, row.id);
-      const orgId = route.responsible?.orgId ?? null;
-      await journal(trx, actor, {
-        audit: [{ action: 'create', recordType: 'report', recordId: row.id, orgId, diff: { channel: 'conduct', category: input.category, consent: input.consent, responsibleOrgId: orgId } }],
-        events: [{ type: 'report.received', recordType: 'report', recordId: row.id, orgIds: orgId ? [orgId] : [] }],
-      });
-      return true;
-    }),
-  );
+      }),
+    // Not the unit concerned: the entry is filed under the responsible organisation only.
+    audit: { category: input.category, consent: input.consent },
+  });
 }
 
 const monthStart = (month: string) => `${month}-01T00:00:00Z`;

@@ -1,9 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { journal, type Executor } from '../../platform/audit/audit-log.ts';
 import { ARGON2_PARAMS } from '../../platform/auth/passwords.ts';
 import { platformSecret } from '../../platform/auth/secrets.ts';
 import { AppError, invalidField } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { ReportChannel } from '../../platform/db/schema.ts';
+import { assignRoute } from '../routing/service.ts';
 import * as q from './queries.ts';
 import { normalisePassphrase, normaliseReceipt, receiptAndPassphrase, receiptKey } from './receipts.ts';
 
@@ -32,17 +35,23 @@ function assertStrongPassphrase(passphrase: string): void {
 const idempotencyScope = (channel: PrivateChannel, key: string | undefined) => (key && channel !== 'tip' ? `${channel}\n${key}` : key);
 
 /**
- * Creates a report the resident will reach with a receipt and passphrase. `insert` stores it
- * under the given keyed receipt and argon2id hash (in its own transaction, routed and
- * journalled) and returns false when that receipt already exists: the same submission sent
- * again with its idempotency key (answered with the same credentials) or, without a key, a
- * chance collision (new credentials are drawn).
+ * Receives a report the resident will reach with a receipt and passphrase. In one
+ * transaction, `insert` stores it under the keyed receipt and argon2id hash (returning
+ * nothing when that receipt already exists), then it is routed and journalled: the audit
+ * entry and the `report.received` event name only the responsible organisation. An existing
+ * receipt is the same submission sent again with its idempotency key (answered with the same
+ * credentials) or, without a key, a chance collision (new credentials are drawn).
  */
 export async function createWithReceipt(
   ctx: AppContext,
+  actor: Actor,
   channel: PrivateChannel,
   input: { passphrase?: string | undefined; idempotencyKey?: string | undefined },
-  insert: (stored: { receiptKey: string; passphraseHash: string }) => Promise<boolean>,
+  report: {
+    insert: (trx: Executor, stored: { receiptKey: string; passphraseHash: string }) => Promise<{ id: string } | undefined>;
+    /** What the audit entry records besides the channel and the responsible organisation (never content). */
+    audit: Record<string, unknown>;
+  },
 ): Promise<{ receipt: string; passphrase: string }> {
   if (input.passphrase) assertStrongPassphrase(input.passphrase);
   const secret = await platformSecret(ctx.db, SECRET);
@@ -50,7 +59,19 @@ export async function createWithReceipt(
     const generated = receiptAndPassphrase(secret, idempotencyScope(channel, input.idempotencyKey));
     const passphrase = input.passphrase ?? generated.passphrase;
     const key = receiptKey(secret, generated.receipt);
-    if (await insert({ receiptKey: key, passphraseHash: await hash(canonical(passphrase), ARGON2_PARAMS) })) return { receipt: generated.receipt, passphrase };
+    const passphraseHash = await hash(canonical(passphrase), ARGON2_PARAMS);
+    const created = await ctx.db.transaction().execute(async (trx) => {
+      const row = await report.insert(trx, { receiptKey: key, passphraseHash });
+      if (!row) return false;
+      const route = await assignRoute(trx, row.id);
+      const orgId = route.responsible?.orgId ?? null;
+      await journal(trx, actor, {
+        audit: [{ action: 'create', recordType: 'report', recordId: row.id, orgId, diff: { channel, ...report.audit, responsibleOrgId: orgId } }],
+        events: [{ type: 'report.received', recordType: 'report', recordId: row.id, orgIds: orgId ? [orgId] : [] }],
+      });
+      return true;
+    });
+    if (created) return { receipt: generated.receipt, passphrase };
     if (input.idempotencyKey) {
       const existing = await q.findReportByReceiptKey(ctx.db, key, [channel]);
       if (existing?.passphrase_hash && (await verify(existing.passphrase_hash, canonical(passphrase)).catch(() => false))) {

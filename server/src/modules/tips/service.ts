@@ -3,7 +3,6 @@ import { currentHour, journal } from '../../platform/audit/audit-log.ts';
 import { invalidField } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
-import { assignRoute } from '../routing/service.ts';
 import { createWithReceipt, openWithReceipt, type PrivateChannel } from './credentials.ts';
 import * as q from './queries.ts';
 import type { AccessTipInput, SubmitTipInput, TipConversation } from './schemas.ts';
@@ -16,9 +15,9 @@ import type { AccessTipInput, SubmitTipInput, TipConversation } from './schemas.
 export async function submitTip(ctx: AppContext, locale: Locale, input: SubmitTipInput): Promise<{ receipt: string; passphrase: string }> {
   const actor = reporterActor(locale);
   if (!(await q.activeTipCategory(ctx.db, input.category))) throw invalidField('category', 'unknown_category');
-  return createWithReceipt(ctx, 'tip', input, (stored) =>
-    ctx.db.transaction().execute(async (trx) => {
-      const row = await q.insertTip(trx, {
+  return createWithReceipt(ctx, actor, 'tip', input, {
+    insert: (trx, stored) =>
+      q.insertTip(trx, {
         receipt_key: stored.receiptKey,
         passphrase_hash: stored.passphraseHash,
         category: input.category,
@@ -26,17 +25,9 @@ export async function submitTip(ctx: AppContext, locale: Locale, input: SubmitTi
         location: input.location ?? null,
         location_text: input.locationText ?? null,
         received_hour: currentHour(),
-      });
-      if (!row) return false;
-      const route = await assignRoute(trx, row.id);
-      const orgId = route.responsible?.orgId ?? null;
-      await journal(trx, actor, {
-        audit: [{ action: 'create', recordType: 'report', recordId: row.id, orgId, diff: { channel: 'tip', category: input.category, responsibleOrgId: orgId } }],
-        events: [{ type: 'report.received', recordType: 'report', recordId: row.id, orgIds: orgId ? [orgId] : [] }],
-      });
-      return true;
-    }),
-  );
+      }),
+    audit: { category: input.category },
+  });
 }
 
 /** A category's name in the resident's language. */
