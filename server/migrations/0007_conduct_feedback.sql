@@ -42,11 +42,15 @@ END $$;
 CREATE TRIGGER reports_concerned_is_police BEFORE INSERT OR UPDATE OF concerned_org_id ON reports
   FOR EACH ROW EXECUTE FUNCTION reports_concerned_is_police();
 
--- No forwarded copy of conduct feedback to the unit it concerns.
+-- No forwarded copy of conduct feedback to the unit it concerns, and none at all of feedback
+-- given for statistics only (read in the oversight body's triage, then only counted).
 CREATE FUNCTION report_forwards_not_to_concerned() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM reports WHERE id = NEW.report_id AND concerned_org_id = NEW.owner_org_id) THEN
     RAISE EXCEPTION 'conduct feedback is never forwarded to the unit it concerns' USING ERRCODE = '23514';
+  END IF;
+  IF EXISTS (SELECT 1 FROM reports WHERE id = NEW.report_id AND consent_tier = 'statistics_only') THEN
+    RAISE EXCEPTION 'conduct feedback given for statistics only is never forwarded' USING ERRCODE = '23514';
   END IF;
   RETURN NEW;
 END $$;

@@ -2276,7 +2276,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Read a tip's status and replies with its receipt and passphrase; optionally add a message */
+        /** Read a tip's (or police-conduct feedback's) status and replies with its receipt and passphrase; optionally add a message */
         post: {
             parameters: {
                 query?: never;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { searchCounter } from '../../../../web/src/pow/sha256.ts';
 import { api } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
@@ -118,6 +119,12 @@ describe('proof-of-work challenges', () => {
   it('signed by another deployment are refused', async () => {
     const theirs = new ProofOfWork(4, async () => 'another key');
     await expectRefused(new ProofOfWork(4, key).verify(solve((await theirs.issue())!.challenge, 4)), 'proof_of_work.invalid');
+  });
+
+  it('are configured by a number of bits from 0 to 30', () => {
+    expect(loadConfig({}).proofOfWorkBits).toBe(0);
+    expect(loadConfig({ ALIANZA_PROOF_OF_WORK_BITS: '18' }).proofOfWorkBits).toBe(18);
+    expect(() => loadConfig({ ALIANZA_PROOF_OF_WORK_BITS: '40' })).toThrow(/ALIANZA_PROOF_OF_WORK_BITS/);
   });
 
   it('count leading zero bits across bytes', () => {

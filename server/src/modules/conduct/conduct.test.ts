@@ -169,6 +169,11 @@ describe('police-conduct feedback', () => {
     expect(tipCategory.data.error.details).toEqual([{ field: 'category', code: 'unknown_category', message: 'Categoría desconocida.' }]);
     for (const consent of ['public', 'public_without_names', 'anonymous', 'statistics_only']) expect((await submit(complaint({ consent }))).statusCode).toBe(201);
     await expect(sql`update reports set consent_tier = 'everyone' where channel = 'conduct'`.execute(t.ctx.db)).rejects.toThrow();
+    // Statistics only: never forwarded, to anyone.
+    const statistics = await t.ctx.db.selectFrom('reports').select('id').where('consent_tier', '=', 'statistics_only').executeTakeFirstOrThrow();
+    await expect(
+      t.ctx.db.insertInto('report_forwards').values({ report_id: statistics.id, owner_org_id: oversight.id, role: 'responsible', tlp: 'AMBER', body: 'copia', created_by: ruleMaker }).execute(),
+    ).rejects.toThrow(/statistics only/);
   });
 
   it('answers empty, oversized or malformed input with localized 400s and stores nothing', async () => {

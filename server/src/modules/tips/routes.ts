@@ -46,7 +46,7 @@ export const tipRoutes: RouteModule = (app, ctx) => {
     '/api/v1/tips/access',
     {
       ...anonymousRoute,
-      schema: { tags, summary: "Read a tip's status and replies with its receipt and passphrase; optionally add a message", body: AccessTipBody, response: { 200: TipConversation, ...errors } },
+      schema: { tags, summary: "Read a tip's (or police-conduct feedback's) status and replies with its receipt and passphrase; optionally add a message", body: AccessTipBody, response: { 200: TipConversation, ...errors } },
     },
     async (request) => {
       accesses.hit('tip.access', request.ip);
