@@ -38,6 +38,7 @@ const schema = z.object({
   ALIANZA_TIP_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
   ALIANZA_TIP_ACCESSES_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(30),
   ALIANZA_PUBLIC_LOCATION_PRECISION_M: z.coerce.number().int().min(10).max(10_000).default(100),
+  ALIANZA_PROOF_OF_WORK_BITS: z.coerce.number().int().min(0).max(30).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -65,6 +66,8 @@ export type Config = {
   tipLimits: { submissionsPerHour: number; accessesPerHour: number };
   /** Side of the grid cell, in metres, to which public outputs round report locations. */
   publicLocationPrecisionM: number;
+  /** Leading zero bits anonymous submissions must prove (0: no proof of work). */
+  proofOfWorkBits: number;
 };
 
 export class ConfigError extends Error {}
@@ -100,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: !c.DATABASE_URL && c.NODE_ENV !== 'production' && (c.ALIANZA_DEMO ?? c.NODE_ENV === 'development'),
     tipLimits: { submissionsPerHour: c.ALIANZA_TIP_SUBMISSIONS_PER_HOUR, accessesPerHour: c.ALIANZA_TIP_ACCESSES_PER_HOUR },
     publicLocationPrecisionM: c.ALIANZA_PUBLIC_LOCATION_PRECISION_M,
+    proofOfWorkBits: c.ALIANZA_PROOF_OF_WORK_BITS,
   };
 }

@@ -4,7 +4,9 @@ import { MODULES } from './modules/index.ts';
 import { cleanupJob } from './modules/housekeeping/cleanup-job.ts';
 import { credentialsLogMessage } from './modules/demo/announce.ts';
 import { demoAccountsExist, seedDemoWorld, type DemoWorld } from './modules/demo/service.ts';
+import { ProofOfWork } from './platform/anonymity/proof-of-work.ts';
 import { systemActor } from './platform/auth/actor.ts';
+import { platformSecret } from './platform/auth/secrets.ts';
 import { ReadAuditLog } from './platform/audit/audit-log.ts';
 import { startAuditChainer } from './platform/audit/chainer.ts';
 import { PrincipalCache } from './platform/auth/principal-cache.ts';
@@ -35,6 +37,7 @@ export function createContext(config: Config, engine: Engine, logger: Logger, op
     logger,
     readAudit: new ReadAuditLog(engine.db),
     principals: new PrincipalCache(options.cachePrincipals === false ? 0 : undefined),
+    proofOfWork: new ProofOfWork(config.proofOfWorkBits, () => platformSecret(engine.db, 'proof-of-work')),
   };
 }
 

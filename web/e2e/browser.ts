@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { Config } from '../../server/src/config.ts';
 import { systemActor } from '../../server/src/platform/auth/actor.ts';
 import type { Role } from '../../server/src/platform/db/schema.ts';
 import { createOrganization } from '../../server/src/modules/organizations/service.ts';
@@ -35,8 +36,8 @@ export interface World {
 }
 
 /** A running server with the built web app, a police agency with a jurisdiction and one user per role. */
-export async function startWorld(): Promise<World> {
-  const platform = await startTestPlatform();
+export async function startWorld(config: Partial<Config> = {}): Promise<World> {
+  const platform = await startTestPlatform({ config });
   const org = await createOrganization(platform.ctx, systemActor(), { name: 'Policía de Prueba', type: 'police_agency', country: 'US', jurisdiction: PORTLAND_SQUARE });
   const roles: Role[] = ['admin', 'coordinator', 'analyst', 'officer', 'member', 'viewer', 'auditor'];
   const users = {} as Record<Role, string>;
@@ -69,10 +70,10 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 }
 
 /** Starts a world and a browser for the calling test file and stops both after it. */
-export function useWorldAndBrowser(): { readonly world: World; readonly browser: Browser } {
+export function useWorldAndBrowser(config: Partial<Config> = {}): { readonly world: World; readonly browser: Browser } {
   const state = {} as { world: World; browser: Browser };
   beforeAll(async () => {
-    [state.world, state.browser] = await Promise.all([startWorld(), launchBrowser()]);
+    [state.world, state.browser] = await Promise.all([startWorld(config), launchBrowser()]);
   });
   afterAll(async () => {
     await state.browser?.close();

@@ -1,6 +1,8 @@
 import type { RouteModule } from '../platform/http/context.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { challengeRoutes } from './challenge/routes.ts';
+import { conductRoutes } from './conduct/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -26,6 +28,8 @@ export const MODULES: RouteModule[] = [
   tipRoutes,
   unsafePlaceRoutes,
   open311Routes,
+  conductRoutes,
+  challengeRoutes,
   routingRoutes,
   triageRoutes,
   jurisdictionRoutes,

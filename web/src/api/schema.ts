@@ -307,6 +307,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proof-of-work challenge for anonymous submissions, when the deployment requires one: find a decimal counter such that SHA-256(challenge followed by counter) starts with `bits` zero bits, and send `challenge.counter` in the x-alianza-proof header. Each challenge is accepted once. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProofOfWorkChallenge"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conduct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a complaint or commendation about a police unit, anonymously. It goes to an oversight body, never to the unit concerned; answers with a receipt and passphrase, shown once, for POST /api/v1/tips/access */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description `<challenge>.<counter>` solving a challenge from GET /api/v1/challenge; required only when that endpoint says so */
+                    "x-alianza-proof"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What happened. Names of officers, badge or vehicle numbers help; avoid anything that identifies you. */
+                        body: string;
+                        /** @description 'commendation' or one of the complaint kinds of GET /api/v1/conduct/categories */
+                        category: string;
+                        /**
+                         * @description public: may be published as written in the oversight body's public summaries; public_without_names: only without names or identifying details; anonymous: investigated, never published; statistics_only: read only in triage, then only counted
+                         * @enum {string}
+                         */
+                        consent: "public" | "public_without_names" | "anonymous" | "statistics_only";
+                        /** @description A random value (at least 128 bits, base64url) the app keeps until it has the answer: sending the same tip again with it creates nothing new and returns the same receipt. */
+                        idempotencyKey?: string;
+                        /** @description Where it happened, as you would describe it */
+                        locationText?: string;
+                        /** @description When it happened, as you would describe it (e.g. "Friday night, around 11") */
+                        occurredText?: string;
+                        /** @description Choose your own passphrase (at least 12 characters, not all alike), or leave it out to get one. */
+                        passphrase?: string;
+                        /**
+                         * Format: uuid
+                         * @description The police unit concerned, from GET /api/v1/conduct/units. It never receives this feedback.
+                         */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TipReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conduct/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kinds of police-conduct feedback (complaints, then the commendation), in the language of Accept-Language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ConductCategory"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conduct/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public counts of complaints and commendations per police unit and complete month (UTC); counts of 1 to 4 are shown as "<5" */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First month (YYYY-MM, UTC); default: 12 months before the last complete one */
+                    from?: string;
+                    /** @description Last month (YYYY-MM, UTC); default and latest: the last complete month */
+                    to?: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConductStatistics"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conduct/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Police units feedback can be about (police agencies with a public jurisdiction) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PoliceUnit"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/config": {
         parameters: {
             query?: never;
@@ -2641,7 +2897,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `<challenge>.<counter>` solving a challenge from GET /api/v1/challenge; required only when that endpoint says so */
+                    "x-alianza-proof"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2693,6 +2952,15 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2718,7 +2986,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Read a tip's status and replies with its receipt and passphrase; optionally add a message */
+        /** Read a tip's (or police-conduct feedback's) status and replies with its receipt and passphrase; optionally add a message */
         post: {
             parameters: {
                 query?: never;
@@ -4329,6 +4597,48 @@ export interface components {
                 [key: string]: string | number;
             }[];
         };
+        ConductCategory: {
+            code: string;
+            /** @enum {string} */
+            kind: "complaint" | "commendation";
+            name: string;
+        };
+        ConductCategoryInput: {
+            code: string;
+            /** @enum {string} */
+            kind: "complaint" | "commendation";
+            name: string;
+        };
+        ConductStatistics: {
+            from: string;
+            items: {
+                /** @description 1 to 4 are published as "<5" */
+                commendations: number | "<5";
+                /** @description 1 to 4 are published as "<5" */
+                complaints: number | "<5";
+                month: string;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+            }[];
+            suppressedBelow: number;
+            to: string;
+        };
+        ConductStatisticsInput: {
+            from: string;
+            items: {
+                /** @description 1 to 4 are published as "<5" */
+                commendations: number | "<5";
+                /** @description 1 to 4 are published as "<5" */
+                complaints: number | "<5";
+                month: string;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+            }[];
+            suppressedBelow: number;
+            to: string;
+        };
         CreatedToken: {
             /** Format: date-time */
             createdAt: string;
@@ -4733,6 +5043,18 @@ export interface components {
             /** @enum {string} */
             type: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
         };
+        PoliceUnit: {
+            country: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PoliceUnitInput: {
+            country: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         /** @description GeoJSON Polygon or MultiPolygon (RFC 7946), WGS 84 longitude/latitude. */
         PolygonalGeometry: {
             coordinates: number[][][];
@@ -4752,6 +5074,32 @@ export interface components {
             coordinates: number[][][][];
             /** @constant */
             type: "MultiPolygon";
+        };
+        ProofOfWorkChallenge: {
+            /** @description Leading zero bits SHA-256(challenge || counter) must have; 0 when not required */
+            bits: number;
+            challenge: string | null;
+            expiresAt: string | null;
+            /**
+             * @description Send `<challenge>.<counter>` in this header with the submission
+             * @constant
+             */
+            header: "x-alianza-proof";
+            /** @description false: anonymous submissions need no proof of work now */
+            required: boolean;
+        };
+        ProofOfWorkChallengeInput: {
+            /** @description Leading zero bits SHA-256(challenge || counter) must have; 0 when not required */
+            bits: number;
+            challenge: string | null;
+            expiresAt: string | null;
+            /**
+             * @description Send `<challenge>.<counter>` in this header with the submission
+             * @constant
+             */
+            header: "x-alianza-proof";
+            /** @description false: anonymous submissions need no proof of work now */
+            required: boolean;
         };
         PublicConfig: {
             /** @enum {string} */
@@ -5042,6 +5390,8 @@ export interface components {
             channel: "tip" | "unsafe_place" | "conduct";
             closedAt: string | null;
             closureReason: ("actioned" | "insufficient_information" | "duplicate" | "unfounded") | null;
+            /** @description Conduct feedback: what the resident allowed (docs/conduct-feedback.md) */
+            consentTier: ("public" | "public_without_names" | "anonymous" | "statistics_only") | null;
             duplicateOf: string | null;
             duplicates: {
                 category: string;
@@ -5072,6 +5422,8 @@ export interface components {
                 hour: string;
                 staffName: string | null;
             }[];
+            /** @description Conduct feedback: when and where, in the resident's words */
+            occurredText: string | null;
             /** Format: date-time */
             receivedHour: string;
             responsibleOrgId: string | null;
@@ -5091,6 +5443,8 @@ export interface components {
             channel: "tip" | "unsafe_place" | "conduct";
             closedAt: string | null;
             closureReason: ("actioned" | "insufficient_information" | "duplicate" | "unfounded") | null;
+            /** @description Conduct feedback: what the resident allowed (docs/conduct-feedback.md) */
+            consentTier: ("public" | "public_without_names" | "anonymous" | "statistics_only") | null;
             duplicateOf: string | null;
             duplicates: {
                 category: string;
@@ -5121,6 +5475,8 @@ export interface components {
                 hour: string;
                 staffName: string | null;
             }[];
+            /** @description Conduct feedback: when and where, in the resident's words */
+            occurredText: string | null;
             /** Format: date-time */
             receivedHour: string;
             responsibleOrgId: string | null;
@@ -5133,6 +5489,11 @@ export interface components {
         };
         TipConversation: {
             category: string;
+            /**
+             * @description A confidential tip, or police-conduct feedback (answered by the oversight body)
+             * @enum {string}
+             */
+            channel: "tip" | "conduct";
             messages: {
                 body: string;
                 /** @enum {string} */
@@ -5147,6 +5508,11 @@ export interface components {
         };
         TipConversationInput: {
             category: string;
+            /**
+             * @description A confidential tip, or police-conduct feedback (answered by the oversight body)
+             * @enum {string}
+             */
+            channel: "tip" | "conduct";
             messages: {
                 body: string;
                 /** @enum {string} */

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { MapPage } from '../pages/MapPage.tsx';
 import { HomePage } from '../pages/public/HomePage.tsx';
+import { ConductPage } from '../pages/public/ConductPage.tsx';
 import { FollowUpPage } from '../pages/public/FollowUpPage.tsx';
 import { LoginPage } from '../pages/public/LoginPage.tsx';
 import { PlacesPage } from '../pages/public/PlacesPage.tsx';
@@ -42,6 +43,7 @@ const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/map', element: <MapPage /> },
       { path: '/report', element: <ReportTipPage /> },
+      { path: '/conduct', element: <ConductPage /> },
       { path: '/follow-up', element: <FollowUpPage /> },
       { path: '/response-times', element: <ResponseTimesPage /> },
       { path: '/places', element: <PlacesPage /> },

@@ -26,6 +26,9 @@ export function PublicLayout() {
               <NavLink to="/report">{t('nav.report')}</NavLink>
             </li>
             <li>
+              <NavLink to="/conduct">{t('nav.conduct')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/follow-up">{t('nav.followUp')}</NavLink>
             </li>
             <li>

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dumpDatabase } from '../../../test/database-dump.ts';
+import { dumpDatabase } from '../../../test/anonymity.ts';
 import { api, makeUser } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { systemActor } from '../../platform/auth/actor.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit/audit-log.ts';
+import type { ReportChannel } from '../../platform/db/schema.ts';
 
 export const activeTipCategory = (db: Executor, code: string) =>
   db.selectFrom('report_categories').select('code').where('code', '=', code).where('channel', '=', 'tip').where('active', '=', true).executeTakeFirst();
@@ -28,8 +29,14 @@ export const insertTip = (
     .returning('id')
     .executeTakeFirst();
 
-export const findTipByReceiptKey = (db: Executor, receiptKey: string) =>
-  db.selectFrom('reports').select(['id', 'passphrase_hash', 'status', 'category', 'received_hour']).where('receipt_key', '=', receiptKey).where('channel', '=', 'tip').executeTakeFirst();
+/** A report of one of `channels` followed up with a receipt (tips, police-conduct feedback). */
+export const findReportByReceiptKey = (db: Executor, receiptKey: string, channels: readonly ReportChannel[]) =>
+  db
+    .selectFrom('reports')
+    .select(['id', 'channel', 'passphrase_hash', 'status', 'category', 'received_hour'])
+    .where('receipt_key', '=', receiptKey)
+    .where('channel', 'in', channels)
+    .executeTakeFirst();
 
 export const insertReporterMessage = (db: Executor, tipId: string, body: string, hour: string) =>
   db.insertInto('report_messages').values({ report_id: tipId, author: 'reporter', staff_user_id: null, body, sent_hour: hour }).execute();

@@ -1,5 +1,6 @@
 import { AddressRateLimiter } from '../../platform/anonymity/address-rate-limiter.ts';
 import { anonymousRoute } from '../../platform/anonymity/anonymous-route.ts';
+import { ProofHeader, proofErrors, proofOfWorkCheck } from '../../platform/anonymity/proof-of-work-route.ts';
 import { ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import { translate } from '../../platform/i18n/messages.ts';
@@ -26,7 +27,14 @@ export const tipRoutes: RouteModule = (app, ctx) => {
     '/api/v1/tips',
     {
       ...anonymousRoute,
-      schema: { tags, summary: 'Send a confidential tip anonymously; answers with a receipt and passphrase, shown once', body: SubmitTipBody, response: { 201: TipReceipt, ...errors } },
+      preHandler: proofOfWorkCheck(ctx),
+      schema: {
+        tags,
+        summary: 'Send a confidential tip anonymously; answers with a receipt and passphrase, shown once',
+        body: SubmitTipBody,
+        headers: ProofHeader,
+        response: { 201: TipReceipt, ...errors, ...proofErrors },
+      },
     },
     async (request, reply) => {
       submissions.hit('tip.submit', request.ip);
@@ -39,7 +47,7 @@ export const tipRoutes: RouteModule = (app, ctx) => {
     '/api/v1/tips/access',
     {
       ...anonymousRoute,
-      schema: { tags, summary: "Read a tip's status and replies with its receipt and passphrase; optionally add a message", body: AccessTipBody, response: { 200: TipConversation, ...errors } },
+      schema: { tags, summary: "Read a tip's (or police-conduct feedback's) status and replies with its receipt and passphrase; optionally add a message", body: AccessTipBody, response: { 200: TipConversation, ...errors } },
     },
     async (request) => {
       accesses.hit('tip.access', request.ip);

@@ -44,6 +44,7 @@ export type AccessTipInput = z.infer<typeof AccessTipBody>;
 
 export const TipConversation = z
   .object({
+    channel: z.enum(['tip', 'conduct']).describe('A confidential tip, or police-conduct feedback (answered by the oversight body)'),
     status: z.enum(REPORT_STATUSES),
     category: z.string(),
     receivedHour: z.iso.datetime(),

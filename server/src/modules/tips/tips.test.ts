@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
-import { dumpDatabase } from '../../../test/database-dump.ts';
+import { dumpDatabase, SENDER_TRACES } from '../../../test/anonymity.ts';
 import { api } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 
@@ -98,13 +98,13 @@ describe('confidential tips', () => {
     const marker = `marker-${Date.now()}`;
     const r = await submit(
       { category: 'corruption', body: `Cobran coimas en la aduana ${marker}` },
-      { headers: { 'x-forwarded-for': '203.0.113.77', 'user-agent': 'Distinctive-Agent/9.9', cookie: 'tracking=abc123' }, remoteAddress: '198.51.100.23' },
+      { headers: SENDER_TRACES.headers, remoteAddress: SENDER_TRACES.remoteAddress },
     );
     expect(r.statusCode).toBe(201);
     await access({ receipt: r.data.receipt, passphrase: r.data.passphrase, message: `more ${marker}` });
     const dump = await dumpDatabase(t.ctx.db);
     expect(dump).toContain(marker); // the dump does include the tip itself
-    for (const trace of ['203.0.113.77', '198.51.100.23', 'Distinctive-Agent', 'tracking=abc123', 'abc123']) {
+    for (const trace of SENDER_TRACES.needles) {
       expect(dump, trace).not.toContain(trace);
       expect(t.logs.text, trace).not.toContain(trace);
     }

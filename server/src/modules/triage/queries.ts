@@ -46,7 +46,7 @@ export const findTriageable = (db: Executor, actor: Actor, id: string) =>
     .where(triageableBy(actor, 'r'))
     .select([
       'r.id', 'r.channel', 'r.category', 'r.body', 'r.location_text', 'r.status', 'r.closure_reason', 'r.duplicate_of', 'r.received_hour',
-      'r.responsible_org_id', 'o.name as responsible_org_name', 'r.concerned_org_id', 'r.triaged_at', 'r.first_reply_at', 'r.closed_at',
+      'r.responsible_org_id', 'o.name as responsible_org_name', 'r.concerned_org_id', 'r.consent_tier', 'r.occurred_text', 'r.triaged_at', 'r.first_reply_at', 'r.closed_at',
       'r.receipt_key',
     ])
     .select([lon('r').as('lon'), lat('r').as('lat')])
@@ -56,7 +56,7 @@ export type TriageableReport = NonNullable<Awaited<ReturnType<typeof findTriagea
 
 /** Locks the report row for a state change and returns what the change needs. */
 export const lockReport = (db: Executor, id: string) =>
-  db.selectFrom('reports').select(['id', 'channel', 'status', 'concerned_org_id', 'receipt_key', 'body', 'triaged_at', 'first_reply_at']).where('id', '=', id).forUpdate().executeTakeFirst();
+  db.selectFrom('reports').select(['id', 'channel', 'status', 'concerned_org_id', 'consent_tier', 'receipt_key', 'body', 'triaged_at', 'first_reply_at']).where('id', '=', id).forUpdate().executeTakeFirst();
 
 export const messagesWithAuthors = (db: Executor, reportId: string) =>
   db

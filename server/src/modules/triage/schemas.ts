@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOSURE_REASONS, REPORT_CHANNELS, REPORT_STATUSES } from '../../platform/db/schema.ts';
+import { CLOSURE_REASONS, CONSENT_TIERS, REPORT_CHANNELS, REPORT_STATUSES } from '../../platform/db/schema.ts';
 import { RoutingDecision } from '../routing/schemas.ts';
 
 const Hour = z.iso.datetime();
@@ -59,6 +59,8 @@ export const StaffReport = z
     responsibleOrgId: z.uuid().nullable(),
     responsibleOrgName: z.string().nullable(),
     canMessageReporter: z.boolean().describe('Tips and conduct feedback have a receipt; unsafe-place reports do not'),
+    consentTier: z.enum(CONSENT_TIERS).nullable().describe('Conduct feedback: what the resident allowed (docs/conduct-feedback.md)'),
+    occurredText: z.string().nullable().describe('Conduct feedback: when and where, in the resident\'s words'),
     triagedAt: z.iso.datetime().nullable(),
     firstReplyAt: z.iso.datetime().nullable(),
     closedAt: z.iso.datetime().nullable(),

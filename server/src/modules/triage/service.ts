@@ -4,6 +4,7 @@ import { currentHour, journal } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { ReportChannel, ReportStatus } from '../../platform/db/schema.ts';
+import { CONSENT } from '../conduct/policy.ts';
 import { decideRoute } from '../routing/service.ts';
 import { assertCanTriageReport } from './policy.ts';
 import * as q from './queries.ts';
@@ -58,6 +59,8 @@ export async function getReport(ctx: AppContext, actor: Actor, id: string): Prom
     responsibleOrgId: r.responsible_org_id,
     responsibleOrgName: r.responsible_org_name,
     canMessageReporter: r.receipt_key !== null,
+    consentTier: r.consent_tier,
+    occurredText: r.occurred_text,
     triagedAt: iso(r.triaged_at),
     firstReplyAt: iso(r.first_reply_at),
     closedAt: iso(r.closed_at),
@@ -129,6 +132,8 @@ export async function forwardReport(ctx: AppContext, actor: Actor, id: string, i
     const report = await q.lockReport(trx, id);
     if (!report) throw notFound(REPORT);
     if (report.status === 'closed') throw new AppError('CONFLICT', {}, [{ path: 'status', code: 'triage.closed' }]);
+    // The resident allowed this feedback to be counted, nothing more (conduct/policy.ts).
+    if (report.consent_tier && !CONSENT[report.consent_tier].investigate) throw invalidField('recipients', 'triage.statistics_only');
     const orgs = await q.orgNames(trx, input.recipients.map((r) => r.orgId));
     input.recipients.forEach((r, i) => {
       if (!orgs.has(r.orgId)) throw invalidField(`recipients.${i}.orgId`, 'unknown_reference', { id: r.orgId });

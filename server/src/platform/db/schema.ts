@@ -161,6 +161,9 @@ export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const REPORT_CHANNELS = ['tip', 'unsafe_place', 'conduct'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 export type RecipientRole = 'responsible' | 'informed';
+/** What a police-conduct reporter consents to (docs/conduct-feedback.md). */
+export const CONSENT_TIERS = ['public', 'public_without_names', 'anonymous', 'statistics_only'] as const;
+export type ConsentTier = (typeof CONSENT_TIERS)[number];
 
 export interface ReportsTable {
   id: Generated<string>;
@@ -184,6 +187,9 @@ export interface ReportsTable {
   responsible_org_id: string | null;
   routing_rule_id: string | null;
   concerned_org_id: string | null;
+  /** Police-conduct feedback only (NULL for other channels). */
+  consent_tier: ConsentTier | null;
+  occurred_text: string | null;
   received_hour: ColumnType<Date, string, never>;
   triaged_at: Date | null;
   first_reply_at: Date | null;
@@ -219,7 +225,7 @@ export interface ReportForwardsTable {
   role: RecipientRole;
   tlp: Tlp;
   body: string;
-  include_location: boolean;
+  include_location: Generated<boolean>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: Timestamp;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db, Engine } from '../db/engine.ts';
 import type { ReadAuditLog } from '../audit/audit-log.ts';
+import type { ProofOfWork } from '../anonymity/proof-of-work.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
@@ -20,6 +21,8 @@ export interface AppContext {
   readAudit: ReadAuditLog;
   /** Short-lived cache of who is behind sessions and tokens. */
   principals: PrincipalCache;
+  /** Optional proof of work asked of anonymous submissions (off unless configured). */
+  proofOfWork: ProofOfWork;
 }
 
 export type ZodApp = FastifyInstance<

@@ -234,6 +234,11 @@ export const MESSAGES: Catalog = {
     en: 'The unit the feedback is about never receives it.',
     pt: 'A unidade a que a manifestação se refere nunca a recebe.',
   },
+  'triage.statistics_only': {
+    es: 'Quien envió esta opinión solo permitió contarla en las estadísticas: no se deriva.',
+    en: 'The sender allowed this feedback only to be counted in statistics: it is not forwarded.',
+    pt: 'Quem enviou esta manifestação só permitiu contá-la nas estatísticas: ela não é encaminhada.',
+  },
   'triage.no_receipt': {
     es: 'Este reporte no tiene recibo: su autor no puede leer mensajes. Use las notas de estado públicas.',
     en: 'This report has no receipt: its author cannot read messages. Use public status notes.',
@@ -344,6 +349,60 @@ export const MESSAGES: Catalog = {
     es: 'Alcance desconocido: {scope}.',
     en: 'Unknown scope: {scope}.',
     pt: 'Escopo desconhecido: {scope}.',
+  },
+
+  // Proof of work for anonymous submissions (platform/anonymity/proof-of-work.ts).
+  PROOF_OF_WORK_REQUIRED: {
+    es: 'Por el volumen de envíos, este formulario necesita una breve comprobación automática. Obtenga un desafío en /api/v1/challenge, resuélvalo y vuelva a enviar.',
+    en: 'Because of heavy traffic, this form needs a short automatic check. Get a challenge from /api/v1/challenge, solve it and send again.',
+    pt: 'Devido ao volume de envios, este formulário precisa de uma breve verificação automática. Obtenha um desafio em /api/v1/challenge, resolva-o e envie novamente.',
+  },
+  PROOF_OF_WORK_INVALID: {
+    es: 'La comprobación automática no es válida. Obtenga un desafío nuevo y vuelva a enviar.',
+    en: 'The automatic check is not valid. Get a new challenge and send again.',
+    pt: 'A verificação automática não é válida. Obtenha um novo desafio e envie novamente.',
+  },
+  'proof_of_work.invalid': {
+    es: 'La solución no corresponde a un desafío emitido por este servidor.',
+    en: 'The solution does not match a challenge issued by this server.',
+    pt: 'A solução não corresponde a um desafio emitido por este servidor.',
+  },
+  'proof_of_work.expired': {
+    es: 'El desafío expiró.',
+    en: 'The challenge has expired.',
+    pt: 'O desafio expirou.',
+  },
+  'proof_of_work.reused': {
+    es: 'Este desafío ya fue usado; cada envío necesita uno nuevo.',
+    en: 'This challenge was already used; each submission needs a new one.',
+    pt: 'Este desafio já foi usado; cada envio precisa de um novo.',
+  },
+  'proof_of_work.too_easy': {
+    es: 'El desafío es más fácil que la dificultad exigida ahora.',
+    en: 'The challenge is easier than the difficulty now required.',
+    pt: 'O desafio é mais fácil do que a dificuldade exigida agora.',
+  },
+
+  // Police-conduct feedback (modules/conduct).
+  'conduct.keep_receipt': {
+    es: 'Guarde el número de recibo y la frase de acceso: son la única forma de seguir su comentario y responder al órgano de control. No se mostrarán de nuevo.',
+    en: 'Keep the receipt number and passphrase: they are the only way to follow your feedback and answer the oversight body. They will not be shown again.',
+    pt: 'Guarde o número do recibo e a frase de acesso: são a única forma de acompanhar sua manifestação e responder ao órgão de controle. Não serão mostrados novamente.',
+  },
+  'conduct.unknown_unit': {
+    es: 'Elija una unidad policial de la lista.',
+    en: 'Choose a police unit from the list.',
+    pt: 'Escolha uma unidade policial da lista.',
+  },
+  'conduct.unknown_consent': {
+    es: 'Elija una de las opciones de consentimiento: public, public_without_names, anonymous o statistics_only.',
+    en: 'Choose one of the consent options: public, public_without_names, anonymous or statistics_only.',
+    pt: 'Escolha uma das opções de consentimento: public, public_without_names, anonymous ou statistics_only.',
+  },
+  'conduct.month_range': {
+    es: 'El mes inicial debe ser anterior o igual al final.',
+    en: 'The first month must not be after the last.',
+    pt: 'O mês inicial não pode ser posterior ao final.',
   },
 };
 

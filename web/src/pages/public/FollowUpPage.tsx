@@ -50,7 +50,7 @@ export function FollowUpPage() {
             {conversation.messages.map((m, i) => (
               <li key={i} className={`from-${m.from}`}>
                 <p className="hint">
-                  {t(m.from === 'reporter' ? 'followUp.fromYou' : 'followUp.fromStaff')} · {formatDate(m.hour)}
+                  {t(m.from === 'reporter' ? 'followUp.fromYou' : conversation.channel === 'conduct' ? 'followUp.fromOversight' : 'followUp.fromStaff')} · {formatDate(m.hour)}
                 </p>
                 <p>{m.body}</p>
               </li>

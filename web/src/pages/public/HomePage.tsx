@@ -14,6 +14,9 @@ export function HomePage() {
           <Link className="button" to="/report">
             {t('home.report')}
           </Link>
+          <Link className="button button-secondary" to="/conduct">
+            {t('home.conduct')}
+          </Link>
           <Link className="button button-secondary" to="/map">
             {t('home.seeMap')}
           </Link>

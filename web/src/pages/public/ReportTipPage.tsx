@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { api, call } from '../../api/client.ts';
+import { useProofOfWork } from '../../pow/use-proof-of-work.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CategoryField, ErrorNotice, Field } from '../../ui/controls.tsx';
@@ -8,6 +8,7 @@ import { clearDraft, useDraft } from '../../ui/use-draft.ts';
 import { newIdempotencyKey } from '../../ui/idempotency.ts';
 import { useLoad } from '../../ui/use-load.ts';
 import type { LonLat } from '../../map/MapView.tsx';
+import { ReceiptPanel, type Receipt } from './ReceiptPanel.tsx';
 
 // The map library loads only when the resident asks for the map: the form stays light on slow phones.
 const MapView = lazy(() => import('../../map/MapView.tsx'));
@@ -29,8 +30,9 @@ export function ReportTipPage() {
   const [draft, setDraft] = useDraft<TipDraft>('tip', { category: '', body: '', locationText: '', idempotencyKey: newIdempotencyKey() });
   const { busy, error, run, fieldErrors } = useAction();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [receipt, setReceipt] = useState<{ receipt: string; passphrase: string; message: string } | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [showMap, setShowMap] = useState(Boolean(draft.pin));
+  const { checking, sendWithProof } = useProofOfWork();
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
@@ -47,30 +49,12 @@ export function ReportTipPage() {
         ...(draft.locationText.trim() ? { locationText: draft.locationText.trim() } : {}),
         ...(draft.pin ? { location: { lon: draft.pin[0], lat: draft.pin[1] } } : {}),
       };
-      setReceipt(await call(api.POST('/api/v1/tips', { body })));
+      setReceipt(await sendWithProof((headers) => call(api.POST('/api/v1/tips', { body, headers }))));
       clearDraft('tip');
     });
   }
 
-  if (receipt) {
-    return (
-      <section className="narrow" aria-labelledby="tip-done">
-        <h1 id="tip-done">{t('tip.thanks')}</h1>
-        <p role="status" className="notice">
-          {receipt.message}
-        </p>
-        <dl className="receipt">
-          <dt>{t('tip.receipt')}</dt>
-          <dd className="mono">{receipt.receipt.replace(/(\d{4})(?=\d)/g, '$1 ')}</dd>
-          <dt>{t('tip.passphrase')}</dt>
-          <dd className="mono">{receipt.passphrase}</dd>
-        </dl>
-        <p>
-          <Link to="/follow-up">{t('tip.followUpLink')}</Link>
-        </p>
-      </section>
-    );
-  }
+  if (receipt) return <ReceiptPanel receipt={receipt} title={t('tip.thanks')} />;
 
   const fields = { ...fieldErrors, ...clientErrors };
   return (
@@ -112,7 +96,7 @@ export function ReportTipPage() {
           </p>
         )}
         <button type="submit" disabled={busy}>
-          {busy ? t('status.sending') : t('tip.send')}
+          {checking ? t('status.checking') : busy ? t('status.sending') : t('tip.send')}
         </button>
       </form>
     </section>

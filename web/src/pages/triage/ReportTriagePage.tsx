@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, call } from '../../api/client.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { ErrorNotice, Field } from '../../ui/controls.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { useLoad } from '../../ui/use-load.ts';
@@ -35,8 +35,18 @@ export function ReportTriagePage() {
             {r.closureReason && <> · {t(closureLabel(r.closureReason))}</>} · {t('triage.received', { when: formatDate(r.receivedHour) })} ·{' '}
             {r.responsibleOrgName ?? t('queue.coordinatorsQueue')}
           </p>
+          {r.consentTier && (
+            <p className="notice">
+              <strong>{t(`conductConsent.${r.consentTier}` as MessageKey)}</strong>: {t(`conductConsentText.${r.consentTier}` as MessageKey)}
+            </p>
+          )}
           <h2>{t('triage.text')}</h2>
           <div className="note-body">{r.body}</div>
+          {r.occurredText && (
+            <p>
+              {t('triage.occurred')}: {r.occurredText}
+            </p>
+          )}
           {(r.locationText || r.location) && (
             <p>
               {t('triage.place')}: {r.locationText}

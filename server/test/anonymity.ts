@@ -13,3 +13,10 @@ export async function dumpDatabase(db: Executor): Promise<string> {
   }
   return parts.join('\n');
 }
+
+/** Request headers and a client address no table or log may ever contain. */
+export const SENDER_TRACES = {
+  headers: { 'x-forwarded-for': '203.0.113.77', 'user-agent': 'Distinctive-Agent/9.9', cookie: 'tracking=abc123' },
+  remoteAddress: '198.51.100.23',
+  needles: ['203.0.113.77', '198.51.100.23', 'Distinctive-Agent', 'tracking=abc123', 'abc123'],
+};
