@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, makeOrg, makeToken, makeUser, type Auth } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
@@ -153,6 +154,29 @@ describe('triage of residents\' reports', () => {
     expect(unknownOrg.data.error.details[0].field).toBe('recipients.0.orgId');
     const state = await t.ctx.db.selectFrom('reports').select(['status', 'closure_reason']).where('id', '=', tip.id).executeTakeFirstOrThrow();
     expect(state).toEqual({ status: 'triaged', closure_reason: null });
+  });
+
+  it('keeps conduct feedback with oversight bodies and never forwards what was given for statistics only', async () => {
+    const oversight = await makeOrg(t.ctx, { type: 'oversight_body' });
+    const overseer = await login(t.app, (await makeUser(t.ctx, [{ orgId: oversight.id, role: 'coordinator' }])).email);
+    const insert = async (consent: string) => {
+      const { rows } = await sql<{ id: string }>`
+        insert into reports (channel, category, body, receipt_key, passphrase_hash, received_hour, consent_tier, concerned_org_id)
+        values ('conduct', 'complaint_disrespect', ${`Queja ${consent} ${Math.random()}`}, ${`k-${Math.random()}`}, 'h', date_trunc('hour', now()), ${consent}, ${police.id})
+        returning id`.execute(t.ctx.db);
+      return rows[0]!.id;
+    };
+    const countOnly = await insert('statistics_only');
+    const anonymous = await insert('anonymous');
+    for (const auth of [hubCoordinator, policeCoordinator]) expect((await as(auth).get(`/api/v1/reports/${anonymous}`)).statusCode).toBe(404);
+    const view = await as(overseer).get(`/api/v1/reports/${countOnly}`);
+    expect(view.data).toMatchObject({ channel: 'conduct', consentTier: 'statistics_only' });
+    const refused = await as(overseer).post(`/api/v1/reports/${countOnly}/forward`, { recipients: [{ orgId: prosecutor.id, role: 'informed' }] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.data.error.details[0]).toMatchObject({ field: 'recipients', code: 'triage.statistics_only' });
+    const toUnit = await as(overseer).post(`/api/v1/reports/${anonymous}/forward`, { recipients: [{ orgId: police.id, role: 'informed' }] });
+    expect(toUnit.data.error.details[0]).toMatchObject({ field: 'recipients.0.orgId', code: 'triage.concerned_unit' });
+    expect((await as(overseer).post(`/api/v1/reports/${anonymous}/forward`, { recipients: [{ orgId: prosecutor.id, role: 'informed' }] })).statusCode).toBe(204);
   });
 
   it('suggests possible duplicates: nearby within a week, or similar text', async () => {
