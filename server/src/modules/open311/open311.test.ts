@@ -257,13 +257,12 @@ describe('Open311 GeoReport v2, through a client that knows only the specificati
 
   it('never shows confidential tips or conduct feedback, whatever the request', async () => {
     const tipCodes = (await t.ctx.db.selectFrom('report_categories').select('code').where('channel', '<>', 'unsafe_place').execute()).map((c) => c.code);
-    await t.ctx.db.insertInto('report_categories').values({ code: 'conduct_test', channel: 'conduct', name_es: 'c', name_en: 'c', name_pt: 'c', description_es: null, description_en: null, description_pt: null }).execute();
-    tipCodes.push('conduct_test');
     const tip = await api(t.app, { method: 'POST', url: '/api/v1/tips', body: { category: 'drug_sales', body: 'Venden en la esquina.', location: { lon: -122.67, lat: 45.52 } }, remoteAddress: freshAddress() });
     expect(tip.statusCode).toBe(201);
+    const unit = await t.ctx.db.insertInto('organizations').values({ name: `Comisaría ${Math.random()}`, type: 'police_agency', country: 'US' }).returning('id').executeTakeFirstOrThrow();
     await sql`
-      insert into reports (channel, category, body, receipt_key, passphrase_hash, received_hour)
-      values ('conduct', 'conduct_test', 'Queja sobre un agente', 'k-conduct-test', 'h', date_trunc('hour', now()))`.execute(t.ctx.db);
+      insert into reports (channel, category, body, receipt_key, passphrase_hash, received_hour, consent_tier, concerned_org_id)
+      values ('conduct', 'complaint_disrespect', 'Queja sobre un agente', 'k-conduct-test', 'h', date_trunc('hour', now()), 'public', ${unit.id})`.execute(t.ctx.db);
     // Tips and conduct feedback have no public number at all: nothing to look up or count.
     const numbered = await t.ctx.db.selectFrom('reports').select('public_id').where('channel', '<>', 'unsafe_place').where('public_id', 'is not', null).execute();
     expect(numbered).toEqual([]);
@@ -271,7 +270,7 @@ describe('Open311 GeoReport v2, through a client that knows only the specificati
 
     const services = (await client.both('services')).body as { service_code: string }[];
     expect(services.map((s) => s.service_code)).not.toEqual(expect.arrayContaining([expect.toBeOneOf(tipCodes)]));
-    for (const code of ['drug_sales', 'conduct_test']) {
+    for (const code of ['drug_sales', 'complaint_disrespect']) {
       expect((await client.call('GET', `services/${code}`, 'json')).status).toBe(404);
       expect((await post({ service_code: code, description: 'x', ...DOWNTOWN })).status).toBe(404);
     }
