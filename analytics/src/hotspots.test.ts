@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTo, portlandPoints, readSharedCsv } from '../test/shared-data.ts';
+import { closeTo, maxOf, portlandPoints, readSharedCsv } from '../test/shared-data.ts';
 import { aggregateToGrid, extentOf, gridCovering } from './grid.ts';
 import { localGiStar } from './gistar.ts';
 import { localMoran, QUADRANTS } from './moran.ts';
@@ -54,7 +54,7 @@ describe('Gi* and local Moran on the Portland 500-ft grid (R spdep 1.2-7 referen
   it('labels quadrants by the signs of the deviation and of its spatial lag', () => {
     const { grid, counts } = portlandGrid();
     const result = localMoran(counts, gridContiguity(grid.ncol, grid.nrow, 'queen'));
-    const hottest = result.z.indexOf(Math.max(...result.z));
+    const hottest = result.z.indexOf(maxOf(result.z));
     expect(QUADRANTS[result.quadrant[hottest]!]).toBe('HH');
     const emptyInEmpty = counts.findIndex((c, i) => c === 0 && result.i[i]! > 0);
     expect(QUADRANTS[result.quadrant[emptyInEmpty]!]).toBe('LL');
@@ -68,7 +68,7 @@ describe('Gi* and local Moran on the Portland 500-ft grid (R spdep 1.2-7 referen
     const c = localGiStar(counts, w, { permutations: 99, seed: 8 });
     expect(Array.from(a.pSim!)).toEqual(Array.from(b.pSim!));
     expect(Array.from(a.pSim!)).not.toEqual(Array.from(c.pSim!));
-    const hottest = a.z.indexOf(Math.max(...a.z));
+    const hottest = a.z.indexOf(maxOf(a.z));
     expect(a.pSim![hottest]).toBe(0.01);
     for (const p of a.pSim!) expect(p).toBeGreaterThanOrEqual(0.01);
   });

@@ -8,3 +8,4 @@ export * from './inference.ts';
 export * from './gistar.ts';
 export * from './moran.ts';
 export * from './csv.ts';
+export * from './kde.ts';

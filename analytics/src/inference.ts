@@ -1,4 +1,4 @@
-import { createRandom } from './random.ts';
+import { createRandom, type Random } from './random.ts';
 import { requireNonNegativeInteger } from './errors.ts';
 import type { SpatialWeights } from './weights.ts';
 
@@ -25,20 +25,8 @@ export function conditionalPermutationP(
   const p = new Float64Array(n).fill(Number.NaN);
   if (permutations === 0) return p;
   const random = createRandom(seed);
-  // A permutation of the unit indices with its inverse; partial Fisher–Yates over the first
-  // n − 1 positions after moving unit i to the last one draws a uniform k-subset of the others.
-  const order = new Int32Array(n);
-  const where = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = where[i] = i;
-  const swap = (a: number, b: number) => {
-    const ua = order[a]!;
-    const ub = order[b]!;
-    order[a] = ub;
-    order[b] = ua;
-    where[ub] = a;
-    where[ua] = b;
-  };
   const { offsets, neighbours, weights: w } = weights;
+  const picked = new Int32Array(maxNeighbours(weights));
   for (let i = 0; i < n; i++) {
     let observed = 0;
     let k = 0;
@@ -47,25 +35,52 @@ export function conditionalPermutationP(
       observed += w[q]! * values[neighbours[q]!]!;
       k++;
     }
-    if (k === 0) continue;
     const sign = direction ? direction[i]! : 1;
-    if (sign === 0) continue;
-    swap(where[i]!, n - 1);
+    if (k === 0 || sign === 0 || k > n - 1) continue;
     let larger = 0;
     for (let r = 0; r < permutations; r++) {
+      drawOthers(random, n, i, k, picked);
       let sum = 0;
       let m = 0;
       for (let q = offsets[i]!; q < offsets[i + 1]!; q++) {
         if (neighbours[q] === i) continue;
-        swap(m, m + random.below(n - 1 - m));
-        sum += w[q]! * values[order[m]!]!;
-        m++;
+        sum += w[q]! * values[picked[m++]!]!;
       }
       if (sign * sum >= sign * observed) larger++;
     }
     p[i] = (Math.min(larger, permutations - larger) + 1) / (permutations + 1);
   }
   return p;
+}
+
+function maxNeighbours(weights: SpatialWeights): number {
+  let max = 0;
+  for (let i = 0; i < weights.n; i++) max = Math.max(max, weights.offsets[i + 1]! - weights.offsets[i]!);
+  return max;
+}
+
+/**
+ * k distinct units other than `self`, uniformly: draw from the n − 1 others and redraw
+ * duplicates (k is a handful of neighbours; for large k the expected redraws stay below k·k/n
+ * per draw, negligible while k ≪ n, and Floyd's algorithm would need a set anyway).
+ */
+function drawOthers(random: Random, n: number, self: number, k: number, out: Int32Array): void {
+  for (let m = 0; m < k; m++) {
+    let j: number;
+    let duplicate: boolean;
+    do {
+      j = random.below(n - 1);
+      if (j >= self) j++;
+      duplicate = false;
+      for (let t = 0; t < m; t++) {
+        if (out[t] === j) {
+          duplicate = true;
+          break;
+        }
+      }
+    } while (duplicate);
+    out[m] = j;
+  }
 }
 
 /**

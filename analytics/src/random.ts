@@ -39,10 +39,25 @@ export function createRandom(seed: number): Random {
     return result;
   };
 
-  // Rejection of the top partial block of 2^32 (largest multiple of bound) removes the bias a
-  // plain modulo would have; at most half the draws are rejected, usually almost none.
+  // Lemire (2019), "Fast random integer generation in an interval" (ACM TOMACS 29(1)):
+  // floor(r·bound / 2^32) with a rejection step that removes the bias of the plain product.
+  // r·bound is exact in a double while bound < 2^21; larger bounds use rejection + modulo.
   const below = (bound: number): number => {
     if (bound <= 1) return 0;
+    if (bound < 0x200000) {
+      let m = nextUint32() * bound;
+      let high = Math.floor(m * TWO_POW_MINUS_32);
+      let low = m - high * 0x100000000; // m mod 2^32 without a floating-point modulo
+      if (low < bound) {
+        const threshold = 0x100000000 % bound;
+        while (low < threshold) {
+          m = nextUint32() * bound;
+          high = Math.floor(m * TWO_POW_MINUS_32);
+          low = m - high * 0x100000000;
+        }
+      }
+      return high;
+    }
     const limit = 0x100000000 - (0x100000000 % bound);
     for (;;) {
       const r = nextUint32();
@@ -52,6 +67,8 @@ export function createRandom(seed: number): Random {
 
   return { nextUint32, below, next: () => nextUint32() / 0x100000000 };
 }
+
+const TWO_POW_MINUS_32 = 1 / 0x100000000;
 
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;

@@ -58,3 +58,10 @@ export function portlandPoints(): { x: Float64Array; y: Float64Array; dates: str
 export function closeTo(a: number, b: number, tol: number): boolean {
   return Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 }
+
+/** Largest value (Math.max(...array) overflows the stack on large arrays). */
+export function maxOf(values: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return max;
+}
