@@ -9,3 +9,6 @@ export * from './gistar.ts';
 export * from './moran.ts';
 export * from './csv.ts';
 export * from './kde.ts';
+export * from './contours.ts';
+export * from './dates.ts';
+export * from './knox.ts';
