@@ -195,7 +195,7 @@ function closePairs(x: ArrayLike<number>, y: ArrayLike<number>, breaks: readonly
   return { count, first, second, band: bands };
 }
 
-function grow(a: Int32Array, capacity: number): Int32Array {
+function grow(a: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   const next = new Int32Array(capacity);
   next.set(a);
   return next;
