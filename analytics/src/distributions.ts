@@ -75,6 +75,7 @@ export function binomialTestTwoSided(x: number, n: number, p: number, logFact: F
   if (n === 0) return 1;
   if (p <= 0) return x === 0 ? 1 : 0;
   if (p >= 1) return x === n ? 1 : 0;
+  if (x === n * p) return 1; // the mode itself: every outcome is at most as likely (R does the same)
   const logP = Math.log(p);
   const logQ = Math.log1p(-p);
   const logPmf = (k: number) => logFact[n]! - logFact[k]! - logFact[n - k]! + k * logP + (n - k) * logQ;

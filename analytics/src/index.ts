@@ -12,3 +12,4 @@ export * from './kde.ts';
 export * from './contours.ts';
 export * from './dates.ts';
 export * from './knox.ts';
+export * from './trends.ts';
