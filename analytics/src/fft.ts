@@ -1,23 +1,19 @@
 /**
- * In-place iterative radix-2 complex FFT (Cooley & Tukey 1965) on separate real and imaginary
- * arrays, with the bit-reversal permutation and twiddle factors computed once per size.
+ * Radix-2 complex FFT (Cooley & Tukey 1965) on separate real and imaginary arrays, shaped for
+ * convolution: the forward transform is decimation in frequency (natural order in, bit-reversed
+ * order out) and the inverse is decimation in time (bit-reversed in, natural out), so no
+ * bit-reversal pass is needed when the spectrum is only multiplied point by point in between.
+ * The forward transform skips the zero padding in its first stage and the inverse computes
+ * only the outputs that are kept.
  */
 export class Fft {
   readonly size: number;
-  private readonly reversed: Uint32Array;
   private readonly cos: Float64Array;
   private readonly sin: Float64Array;
 
   constructor(size: number) {
-    if (size < 1 || (size & (size - 1)) !== 0) throw new Error(`FFT size ${size} is not a power of two`);
+    if (size < 2 || (size & (size - 1)) !== 0) throw new Error(`FFT size ${size} is not a power of two ≥ 2`);
     this.size = size;
-    const bits = Math.round(Math.log2(size));
-    this.reversed = new Uint32Array(size);
-    for (let i = 0; i < size; i++) {
-      let r = 0;
-      for (let b = 0; b < bits; b++) r |= ((i >>> b) & 1) << (bits - 1 - b);
-      this.reversed[i] = r;
-    }
     this.cos = new Float64Array(size / 2);
     this.sin = new Float64Array(size / 2);
     for (let k = 0; k < size / 2; k++) {
@@ -26,55 +22,106 @@ export class Fft {
     }
   }
 
-  /** Forward transform (e^{−2πi jk/N}); `inverse` uses e^{+2πi jk/N} and divides by N. */
-  transform(re: Float64Array, im: Float64Array, inverse = false): void {
+  /** Position of the natural-order frequency j in the forward transform's output. */
+  bitReversed(j: number): number {
+    let r = 0;
+    for (let bit = this.size >> 1, v = j; bit > 0; bit >>= 1, v >>= 1) r = (r << 1) | (v & 1);
+    return r;
+  }
+
+  /**
+   * Forward DFT X_k = Σ_j x_j e^{−2πi jk/N}, output in bit-reversed order. Entries from
+   * `length` on are taken as zero (they need not be cleared).
+   */
+  forward(re: Float64Array, im: Float64Array, length: number): void {
     const n = this.size;
-    const rev = this.reversed;
-    for (let i = 0; i < n; i++) {
-      const j = rev[i]!;
-      if (j > i) {
-        let t = re[i]!;
-        re[i] = re[j]!;
-        re[j] = t;
-        t = im[i]!;
-        im[i] = im[j]!;
-        im[j] = t;
-      }
+    const { cos, sin } = this;
+    let half = n >> 1;
+    // first stage: b = a + n/2 is zero padding when b ≥ length
+    for (let a = 0; a < half; a++) {
+      const b = a + half;
+      const wr = cos[a]!;
+      const wi = -sin[a]!;
+      const ar = a < length ? re[a]! : 0;
+      const ai = a < length ? im[a]! : 0;
+      const br = b < length ? re[b]! : 0;
+      const bi = b < length ? im[b]! : 0;
+      re[a] = ar + br;
+      im[a] = ai + bi;
+      const dr = ar - br;
+      const di = ai - bi;
+      re[b] = dr * wr - di * wi;
+      im[b] = dr * wi + di * wr;
     }
-    const cos = this.cos;
-    const sin = this.sin;
-    const sign = inverse ? 1 : -1;
-    for (let half = 1; half < n; half <<= 1) {
+    for (half >>= 1; half >= 1; half >>= 1) {
       const step = n / (2 * half);
-      for (let start = 0; start < n; start += 2 * half) {
-        for (let k = 0; k < half; k++) {
-          const wr = cos[k * step]!;
-          const wi = sign * sin[k * step]!;
-          const a = start + k;
+      for (let k = 0; k < half; k++) {
+        const wr = cos[k * step]!;
+        const wi = -sin[k * step]!;
+        for (let a = k; a < n; a += 2 * half) {
           const b = a + half;
+          const ar = re[a]!;
+          const ai = im[a]!;
           const br = re[b]!;
           const bi = im[b]!;
-          const tr = wr * br - wi * bi;
-          const ti = wr * bi + wi * br;
-          re[b] = re[a]! - tr;
-          im[b] = im[a]! - ti;
-          re[a] = re[a]! + tr;
-          im[a] = im[a]! + ti;
+          re[a] = ar + br;
+          im[a] = ai + bi;
+          const dr = ar - br;
+          const di = ai - bi;
+          re[b] = dr * wr - di * wi;
+          im[b] = dr * wi + di * wr;
         }
       }
     }
-    if (inverse) {
-      const scale = 1 / n;
-      for (let i = 0; i < n; i++) {
-        re[i] = re[i]! * scale;
-        im[i] = im[i]! * scale;
+  }
+
+  /**
+   * Inverse DFT x_j = (1/N) Σ_k X_k e^{+2πi jk/N} of a bit-reversed spectrum; the factor 1/N
+   * is left to the caller (fold it into the kernel). Only outputs below `keep` are valid.
+   */
+  inverse(re: Float64Array, im: Float64Array, keep: number): void {
+    const n = this.size;
+    const { cos, sin } = this;
+    const last = n >> 1;
+    for (let half = 1; half < last; half <<= 1) {
+      const step = n / (2 * half);
+      for (let k = 0; k < half; k++) {
+        const wr = cos[k * step]!;
+        const wi = sin[k * step]!;
+        for (let a = k; a < n; a += 2 * half) {
+          const b = a + half;
+          const br = re[b]! * wr - im[b]! * wi;
+          const bi = re[b]! * wi + im[b]! * wr;
+          const ar = re[a]!;
+          const ai = im[a]!;
+          re[a] = ar + br;
+          im[a] = ai + bi;
+          re[b] = ar - br;
+          im[b] = ai - bi;
+        }
+      }
+    }
+    // last stage: outputs a < n/2 and b = a + n/2; skip the b not kept
+    for (let a = 0; a < last; a++) {
+      const b = a + last;
+      const wr = cos[a]!;
+      const wi = sin[a]!;
+      const br = re[b]! * wr - im[b]! * wi;
+      const bi = re[b]! * wi + im[b]! * wr;
+      const ar = re[a]!;
+      const ai = im[a]!;
+      re[a] = ar + br;
+      im[a] = ai + bi;
+      if (b < keep) {
+        re[b] = ar - br;
+        im[b] = ai - bi;
       }
     }
   }
 }
 
 export function nextPowerOfTwo(n: number): number {
-  let p = 1;
+  let p = 2;
   while (p < n) p *= 2;
   return p;
 }

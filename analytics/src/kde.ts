@@ -138,56 +138,70 @@ function support(weights: Float64Array, n: number): number {
 }
 
 /**
- * Convolves each of `lines` signals of length `n` (stored with `stride` between consecutive
- * samples and `pitch` between signals) with the symmetric kernel `k` (offsets −(n−1)..n−1),
- * writing into `out` with the same layout. Two signals share one complex FFT.
+ * Convolves each of `lines` consecutive signals of length `n` with the symmetric kernel `k`
+ * (offsets −(n−1)..n−1), writing into `out` with the same layout. Two signals share one
+ * complex FFT (one as the real part, one as the imaginary part: the kernel is real).
  */
-function convolveLines(input: Float64Array, out: Float64Array, n: number, lines: number, stride: number, pitch: number, k: Float64Array): void {
+function convolveLines(input: Float64Array, out: Float64Array, n: number, lines: number, k: Float64Array): void {
   const r = support(k, n);
   const size = nextPowerOfTwo(n + r);
   const fft = new Fft(size);
-  // Spectrum of the kernel placed circularly (offset −d at size − d); it is real because the
-  // kernel is even.
+  // Spectrum of the kernel placed circularly (offset −d at size − d), in the forward
+  // transform's bit-reversed order and with the inverse's 1/size folded in. It is real because
+  // the kernel is even, so multiplying by it keeps the two packed signals apart.
   const kr = new Float64Array(size);
   const ki = new Float64Array(size);
-  for (let d = -r; d <= r; d++) kr[(d + size) % size] = k[d + n - 1]!;
-  fft.transform(kr, ki);
+  for (let d = -r; d <= r; d++) kr[(d + size) % size] = k[d + n - 1]! / size;
+  fft.forward(kr, ki, size);
   const re = new Float64Array(size);
   const im = new Float64Array(size);
   for (let line = 0; line < lines; line += 2) {
-    const a = line * pitch;
-    const b = (line + 1) * pitch;
+    const a = line * n;
+    const b = (line + 1) * n;
     const second = line + 1 < lines;
     let any = false;
     for (let i = 0; i < n; i++) {
-      const va = input[a + i * stride]!;
-      const vb = second ? input[b + i * stride]! : 0;
+      const va = input[a + i]!;
+      const vb = second ? input[b + i]! : 0;
       re[i] = va;
       im[i] = vb;
       if (va !== 0 || vb !== 0) any = true;
     }
     if (!any) continue; // out is zero-filled already
-    re.fill(0, n);
-    im.fill(0, n);
-    fft.transform(re, im);
+    fft.forward(re, im, n);
     for (let i = 0; i < size; i++) {
       re[i] = re[i]! * kr[i]!;
       im[i] = im[i]! * kr[i]!;
     }
-    fft.transform(re, im, true);
+    fft.inverse(re, im, n);
     for (let i = 0; i < n; i++) {
-      out[a + i * stride] = re[i]!;
-      if (second) out[b + i * stride] = im[i]!;
+      out[a + i] = re[i]!;
+      if (second) out[b + i] = im[i]!;
     }
   }
 }
 
+/** Rows, then columns (on a transposed copy, so that every pass reads memory in order). */
 function separableConvolution(counts: Float64Array, ncol: number, nrow: number, kx: Float64Array, ky: Float64Array): Float64Array {
   const rows = new Float64Array(counts.length);
-  convolveLines(counts, rows, ncol, nrow, 1, ncol, kx);
-  const result = new Float64Array(counts.length);
-  convolveLines(rows, result, nrow, ncol, ncol, 1, ky);
-  return result;
+  convolveLines(counts, rows, ncol, nrow, kx);
+  const columns = transpose(rows, ncol, nrow);
+  convolveLines(columns, rows, nrow, ncol, ky);
+  return transpose(rows, nrow, ncol);
+}
+
+/** Transpose of a row-major matrix with `width` columns and `height` rows, in cache-sized blocks. */
+function transpose(input: Float64Array, width: number, height: number): Float64Array {
+  const out = new Float64Array(input.length);
+  const block = 32;
+  for (let r0 = 0; r0 < height; r0 += block) {
+    const r1 = Math.min(height, r0 + block);
+    for (let c0 = 0; c0 < width; c0 += block) {
+      const c1 = Math.min(width, c0 + block);
+      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) out[c * height + r] = input[r * width + c]!;
+    }
+  }
+  return out;
 }
 
 /** Edge mass of the separable kernel: e(col, row) = ex(col)·ey(row), ex(c) = Σ_{c'} kx(c − c'). */

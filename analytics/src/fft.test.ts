@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { Fft } from './fft.ts';
+import { createRandom } from './random.ts';
+
+describe('FFT for convolution', () => {
+  it('forward then inverse returns the input (zero padding skipped, 1/N applied by the caller)', () => {
+    const random = createRandom(1);
+    const fft = new Fft(64);
+    const x = Float64Array.from({ length: 40 }, () => random.next());
+    const re = new Float64Array(64);
+    const im = new Float64Array(64);
+    re.set(x);
+    re.fill(123, 40); // garbage beyond `length` must be ignored
+    fft.forward(re, im, 40);
+    fft.inverse(re, im, 40);
+    for (let i = 0; i < 40; i++) expect(re[i]! / 64).toBeCloseTo(x[i]!, 12);
+  });
+
+  it('gives the DFT in bit-reversed order', () => {
+    const fft = new Fft(8);
+    const re = Float64Array.from([1, 2, 3, 4, 0, 0, 0, 0]);
+    const im = new Float64Array(8);
+    fft.forward(re, im, 4);
+    for (let k = 0; k < 8; k++) {
+      let sr = 0;
+      let si = 0;
+      for (let j = 0; j < 4; j++) {
+        sr += (j + 1) * Math.cos((-2 * Math.PI * j * k) / 8);
+        si += (j + 1) * Math.sin((-2 * Math.PI * j * k) / 8);
+      }
+      expect(re[fft.bitReversed(k)]).toBeCloseTo(sr, 12);
+      expect(im[fft.bitReversed(k)]).toBeCloseTo(si, 12);
+    }
+  });
+});
