@@ -3,16 +3,15 @@ import { Fft } from './fft.ts';
 import { createRandom } from './random.ts';
 
 describe('FFT for convolution', () => {
-  it('forward then inverse returns the input (zero padding skipped, 1/N applied by the caller)', () => {
+  it('forward then inverse returns the input (1/N applied by the caller)', () => {
     const random = createRandom(1);
     const fft = new Fft(64);
     const x = Float64Array.from({ length: 40 }, () => random.next());
     const re = new Float64Array(64);
     const im = new Float64Array(64);
     re.set(x);
-    re.fill(123, 40); // garbage beyond `length` must be ignored
-    fft.forward(re, im, 40);
-    fft.inverse(re, im, 40);
+    fft.forward(re, im);
+    fft.inverse(re, im);
     for (let i = 0; i < 40; i++) expect(re[i]! / 64).toBeCloseTo(x[i]!, 12);
   });
 
@@ -20,7 +19,7 @@ describe('FFT for convolution', () => {
     const fft = new Fft(8);
     const re = Float64Array.from([1, 2, 3, 4, 0, 0, 0, 0]);
     const im = new Float64Array(8);
-    fft.forward(re, im, 4);
+    fft.forward(re, im);
     for (let k = 0; k < 8; k++) {
       let sr = 0;
       let si = 0;

@@ -3,8 +3,6 @@
  * convolution: the forward transform is decimation in frequency (natural order in, bit-reversed
  * order out) and the inverse is decimation in time (bit-reversed in, natural out), so no
  * bit-reversal pass is needed when the spectrum is only multiplied point by point in between.
- * The forward transform skips the zero padding in its first stage and the inverse computes
- * only the outputs that are kept.
  */
 export class Fft {
   readonly size: number;
@@ -29,31 +27,11 @@ export class Fft {
     return r;
   }
 
-  /**
-   * Forward DFT X_k = Σ_j x_j e^{−2πi jk/N}, output in bit-reversed order. Entries from
-   * `length` on are taken as zero (they need not be cleared).
-   */
-  forward(re: Float64Array, im: Float64Array, length: number): void {
+  /** Forward DFT X_k = Σ_j x_j e^{−2πi jk/N}, output in bit-reversed order. */
+  forward(re: Float64Array, im: Float64Array): void {
     const n = this.size;
     const { cos, sin } = this;
-    let half = n >> 1;
-    // first stage: b = a + n/2 is zero padding when b ≥ length
-    for (let a = 0; a < half; a++) {
-      const b = a + half;
-      const wr = cos[a]!;
-      const wi = -sin[a]!;
-      const ar = a < length ? re[a]! : 0;
-      const ai = a < length ? im[a]! : 0;
-      const br = b < length ? re[b]! : 0;
-      const bi = b < length ? im[b]! : 0;
-      re[a] = ar + br;
-      im[a] = ai + bi;
-      const dr = ar - br;
-      const di = ai - bi;
-      re[b] = dr * wr - di * wi;
-      im[b] = dr * wi + di * wr;
-    }
-    for (half >>= 1; half >= 1; half >>= 1) {
+    for (let half = n >> 1; half >= 1; half >>= 1) {
       const step = n / (2 * half);
       for (let k = 0; k < half; k++) {
         const wr = cos[k * step]!;
@@ -76,14 +54,13 @@ export class Fft {
   }
 
   /**
-   * Inverse DFT x_j = (1/N) Σ_k X_k e^{+2πi jk/N} of a bit-reversed spectrum; the factor 1/N
-   * is left to the caller (fold it into the kernel). Only outputs below `keep` are valid.
+   * Inverse DFT x_j = (1/N) Σ_k X_k e^{+2πi jk/N} of a bit-reversed spectrum, output in natural
+   * order; the factor 1/N is left to the caller (fold it into the kernel).
    */
-  inverse(re: Float64Array, im: Float64Array, keep: number): void {
+  inverse(re: Float64Array, im: Float64Array): void {
     const n = this.size;
     const { cos, sin } = this;
-    const last = n >> 1;
-    for (let half = 1; half < last; half <<= 1) {
+    for (let half = 1; half < n; half <<= 1) {
       const step = n / (2 * half);
       for (let k = 0; k < half; k++) {
         const wr = cos[k * step]!;
@@ -99,22 +76,6 @@ export class Fft {
           re[b] = ar - br;
           im[b] = ai - bi;
         }
-      }
-    }
-    // last stage: outputs a < n/2 and b = a + n/2; skip the b not kept
-    for (let a = 0; a < last; a++) {
-      const b = a + last;
-      const wr = cos[a]!;
-      const wi = sin[a]!;
-      const br = re[b]! * wr - im[b]! * wi;
-      const bi = re[b]! * wi + im[b]! * wr;
-      const ar = re[a]!;
-      const ai = im[a]!;
-      re[a] = ar + br;
-      im[a] = ai + bi;
-      if (b < keep) {
-        re[b] = ar - br;
-        im[b] = ai - bi;
       }
     }
   }

@@ -1,7 +1,7 @@
 import { AnalyticsError } from './errors.ts';
 import { normalTwoSidedP } from './distributions.ts';
 import { benjaminiHochberg, conditionalPermutationP, confidenceClass } from './inference.ts';
-import { withSelf, type SpatialWeights } from './weights.ts';
+import type { SpatialWeights } from './weights.ts';
 
 export interface LocalStatisticOptions {
   /** Conditional permutations for pseudo p-values (0 = analytical only). */
@@ -46,7 +46,8 @@ export function requireVariation(variance: number): void {
  *   Gi* = (Σ_j w_ij x_j − x̄·W_i) / (S · sqrt((n·S1_i − W_i²)/(n − 1)))
  *
  * with W_i = Σ_j w_ij, S1_i = Σ_j w_ij², x̄ the mean and S² = Σ(x − x̄)²/n. This is exactly
- * spdep::localG with an include.self listw (attr "gstari" TRUE).
+ * spdep::localG with an include.self listw (attr "gstari" TRUE). Units absent from their own
+ * neighbour list get self-weight 1, so plain contiguity weights can be passed as they are.
  */
 export function localGiStar(values: Float64Array, weights: SpatialWeights, options: LocalStatisticOptions = {}): GiStarResult {
   if (values.length !== weights.n) throw new AnalyticsError('LENGTH_MISMATCH', `${values.length} values for ${weights.n} spatial units`);
@@ -54,25 +55,36 @@ export function localGiStar(values: Float64Array, weights: SpatialWeights, optio
   const { mean, variance } = meanAndVariance(values);
   requireVariation(variance);
   const s = Math.sqrt(variance);
-  const w = withSelf(weights);
+  const { offsets, neighbours, weights: w } = weights;
   const z = new Float64Array(n);
   const p = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    // the unit itself takes weight 1 unless the weights give it one (include.self)
+    let self = 1;
     let lag = 0;
     let wi = 0;
     let s1 = 0;
-    for (let k = w.offsets[i]!; k < w.offsets[i + 1]!; k++) {
-      const wij = w.weights[k]!;
-      lag += wij * values[w.neighbours[k]!]!;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      const j = neighbours[k]!;
+      if (j === i) {
+        self = w[k]!;
+        continue;
+      }
+      const wij = w[k]!;
+      lag += wij * values[j]!;
       wi += wij;
       s1 += wij * wij;
     }
+    lag += self * values[i]!;
+    wi += self;
+    s1 += self * self;
     z[i] = (lag - mean * wi) / (s * Math.sqrt((n * s1 - wi * wi) / (n - 1)));
     p[i] = normalTwoSidedP(z[i]!);
   }
-  const pSim = options.permutations ? conditionalPermutationP(values, w, options.permutations, options.seed ?? 0) : null;
+  const pSim = options.permutations ? conditionalPermutationP(values, weights, options.permutations, options.seed ?? 0) : null;
   const q = options.fdr ? benjaminiHochberg(pSim ?? p) : null;
   const decisive = q ?? pSim ?? p;
-  const classes = Int8Array.from(z, (zi, i) => confidenceClass(zi, decisive[i]!));
+  const classes = new Int8Array(n);
+  for (let i = 0; i < n; i++) classes[i] = confidenceClass(z[i]!, decisive[i]!);
   return { z, p, pSim, q, classes };
 }

@@ -98,14 +98,26 @@ export function windowIndex(breaks: ArrayLike<number>, t: number): number {
   return lo;
 }
 
-export interface GridCounts {
-  readonly grid: GridSpec;
+/** Counts per cell and time window, shared by square grids and H3. */
+export interface WindowedCounts {
   /** Number of time windows (1 without time breaks). */
   readonly windows: number;
   /** counts[w·cells + cell]: points of window w in the cell. */
   readonly counts: Float64Array;
-  /** Points that fell outside the grid or outside every window, or had no finite coordinates. */
+  /** Points that fell outside the grid or outside every window, or had no usable coordinates. */
   readonly dropped: number;
+}
+
+export interface GridCounts extends WindowedCounts {
+  readonly grid: GridSpec;
+}
+
+/** Checks parallel coordinate/time arrays and the time breaks; returns the point and window counts. */
+export function checkPointsAndWindows(coordinates: Record<string, ArrayLike<number>>, times: ArrayLike<number> | undefined, timeBreaks: ArrayLike<number> | undefined): { n: number; windows: number } {
+  const n = requireSameLength(times ? { ...coordinates, times } : coordinates);
+  if (timeBreaks && !times) throw invalid('time windows need a time for every point');
+  if (timeBreaks) validateBreaks('timeBreaks', timeBreaks);
+  return { n, windows: timeBreaks ? timeBreaks.length - 1 : 1 };
 }
 
 /** Counts points per grid cell, optionally per time window (`times` with `timeBreaks`). */
@@ -115,10 +127,7 @@ export function aggregateToGrid(
   timeBreaks?: ArrayLike<number>,
 ): GridCounts {
   validateGrid(grid);
-  const n = requireSameLength(points.times ? { x: points.x, y: points.y, times: points.times } : { x: points.x, y: points.y });
-  if (timeBreaks && !points.times) throw invalid('time windows need a time for every point');
-  if (timeBreaks) validateBreaks('timeBreaks', timeBreaks);
-  const windows = timeBreaks ? timeBreaks.length - 1 : 1;
+  const { n, windows } = checkPointsAndWindows({ x: points.x, y: points.y }, points.times, timeBreaks);
   const cells = grid.ncol * grid.nrow;
   requireCellsWithinLimit('the grid × time windows', cells * windows);
   const counts = new Float64Array(cells * windows);

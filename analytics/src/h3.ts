@@ -1,15 +1,11 @@
 import { cellToBoundary, getResolution, isValidCell, latLngToCell } from 'h3-js';
-import { AnalyticsError, invalid, requireSameLength } from './errors.ts';
-import { validateBreaks, windowIndex } from './grid.ts';
+import { AnalyticsError, invalid } from './errors.ts';
+import { checkPointsAndWindows, windowIndex, type WindowedCounts } from './grid.ts';
 
-export interface H3Counts {
+export interface H3Counts extends WindowedCounts {
   readonly resolution: number;
-  /** H3 indexes of the non-empty cells, sorted. */
+  /** H3 indexes of the non-empty cells, sorted; counts[w·cells.length + k] is cells[k] in window w. */
   readonly cells: string[];
-  readonly windows: number;
-  /** counts[w·cells.length + k]: points of window w in cells[k]. */
-  readonly counts: Float64Array;
-  readonly dropped: number;
 }
 
 /**
@@ -23,11 +19,8 @@ export function aggregateToH3(
   timeBreaks?: ArrayLike<number>,
 ): H3Counts {
   if (!Number.isInteger(resolution) || resolution < 0 || resolution > 15) throw invalid('the H3 resolution must be an integer from 0 to 15', { resolution });
-  const n = requireSameLength(points.times ? { lat: points.lat, lng: points.lng, times: points.times } : { lat: points.lat, lng: points.lng });
+  const { n, windows } = checkPointsAndWindows({ lat: points.lat, lng: points.lng }, points.times, timeBreaks);
   if (n === 0) throw new AnalyticsError('EMPTY_INPUT', 'there are no points to aggregate');
-  if (timeBreaks && !points.times) throw invalid('time windows need a time for every point');
-  if (timeBreaks) validateBreaks('timeBreaks', timeBreaks);
-  const windows = timeBreaks ? timeBreaks.length - 1 : 1;
   const cellOf = new Array<string | null>(n);
   const windowOf = new Int32Array(n);
   const distinct = new Set<string>();

@@ -152,7 +152,7 @@ function convolveLines(input: Float64Array, out: Float64Array, n: number, lines:
   const kr = new Float64Array(size);
   const ki = new Float64Array(size);
   for (let d = -r; d <= r; d++) kr[(d + size) % size] = k[d + n - 1]! / size;
-  fft.forward(kr, ki, size);
+  fft.forward(kr, ki);
   const re = new Float64Array(size);
   const im = new Float64Array(size);
   for (let line = 0; line < lines; line += 2) {
@@ -168,12 +168,14 @@ function convolveLines(input: Float64Array, out: Float64Array, n: number, lines:
       if (va !== 0 || vb !== 0) any = true;
     }
     if (!any) continue; // out is zero-filled already
-    fft.forward(re, im, n);
+    re.fill(0, n);
+    im.fill(0, n);
+    fft.forward(re, im);
     for (let i = 0; i < size; i++) {
       re[i] = re[i]! * kr[i]!;
       im[i] = im[i]! * kr[i]!;
     }
-    fft.inverse(re, im, n);
+    fft.inverse(re, im);
     for (let i = 0; i < n; i++) {
       out[a + i] = re[i]!;
       if (second) out[b + i] = im[i]!;

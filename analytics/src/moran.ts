@@ -22,7 +22,7 @@ export interface LocalMoranResult {
 }
 
 /**
- * Local Moran's I (Anselin 1995, eq. 7) with row-standardised weights (applied here), and the
+ * Local Moran's I (Anselin 1995, eq. 7) with row-standardised weights (standardised here), and the
  * conditional-randomisation moments of Sokal, Oden & Thomson (1998, Geographical Analysis
  * 30(4)) as in spdep 1.2-7 localmoran (conditional = TRUE, mlvar = TRUE):
  *
@@ -40,8 +40,9 @@ export function localMoran(values: Float64Array, weights: SpatialWeights, option
   if (n < 3) throw new AnalyticsError('EMPTY_INPUT', 'local Moran needs at least 3 units');
   const { mean, variance: m2 } = meanAndVariance(values);
   requireVariation(m2);
-  const w = rowStandardise(weights);
-  const centred = Float64Array.from(values, (x) => x - mean);
+  const { offsets, neighbours, weights: w } = weights;
+  const centred = new Float64Array(n);
+  for (let i = 0; i < n; i++) centred[i] = values[i]! - mean;
   const I = new Float64Array(n);
   const expected = new Float64Array(n);
   const variance = new Float64Array(n);
@@ -49,15 +50,19 @@ export function localMoran(values: Float64Array, weights: SpatialWeights, option
   const p = new Float64Array(n);
   const quadrant = new Int8Array(n);
   for (let i = 0; i < n; i++) {
-    let lag = 0;
-    let wi = 0;
-    let wi2 = 0;
-    for (let k = w.offsets[i]!; k < w.offsets[i + 1]!; k++) {
-      const wij = w.weights[k]!;
-      lag += wij * centred[w.neighbours[k]!]!;
-      wi += wij;
-      wi2 += wij * wij;
+    // row standardisation on the fly: w_ij / Σ_j w_ij
+    let rowSum = 0;
+    let lagSum = 0;
+    let squares = 0;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      const wij = w[k]!;
+      rowSum += wij;
+      lagSum += wij * centred[neighbours[k]!]!;
+      squares += wij * wij;
     }
+    const lag = rowSum === 0 ? 0 : lagSum / rowSum;
+    const wi = rowSum === 0 ? 0 : 1;
+    const wi2 = rowSum === 0 ? 0 : squares / (rowSum * rowSum);
     const zi = centred[i]!;
     I[i] = (zi / m2) * lag;
     expected[i] = (-zi * zi * wi) / ((n - 1) * m2);
@@ -67,7 +72,7 @@ export function localMoran(values: Float64Array, weights: SpatialWeights, option
     quadrant[i] = wi === 0 ? -1 : zi > 0 ? (lag > 0 ? 0 : 2) : lag > 0 ? 3 : 1;
   }
   const direction = options.permutations ? Float64Array.from(centred, Math.sign) : undefined;
-  const pSim = options.permutations ? conditionalPermutationP(centred, w, options.permutations, options.seed ?? 0, direction) : null;
+  const pSim = options.permutations ? conditionalPermutationP(centred, rowStandardise(weights), options.permutations, options.seed ?? 0, direction) : null;
   const q = options.fdr ? benjaminiHochberg(pSim ?? p) : null;
   return { i: I, expected, variance, z, p, pSim, q, quadrant };
 }
