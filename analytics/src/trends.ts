@@ -100,7 +100,9 @@ function buildSeries(days: ArrayLike<number>, categories: readonly string[] | un
     }
     series.counts[indexOfPeriod(starts, days[i]!)]! += 1;
   }
-  return [...byKey.values()].sort((a, b) => (a.category === b.category ? a.area.localeCompare(b.area) : a.category.localeCompare(b.category)));
+  // code-unit order, not localeCompare: the same on every machine whatever its locale
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...byKey.values()].sort((a, b) => order(a.category, b.category) || order(a.area, b.area));
 }
 
 /**
