@@ -76,16 +76,7 @@ export class Fft {
         }
       }
     }
-    if (span === 2) {
-      for (let a = 0; a < n; a += 2) {
-        const ar = re[a]!;
-        const ai = im[a]!;
-        re[a] = ar + re[a + 1]!;
-        im[a] = ai + im[a + 1]!;
-        re[a + 1] = ar - re[a + 1]!;
-        im[a + 1] = ai - im[a + 1]!;
-      }
-    }
+    if (span === 2) pairSums(re, im);
   }
 
   /**
@@ -98,14 +89,7 @@ export class Fft {
     const { cos, sin } = this;
     let span = 4;
     if (Math.log2(n) % 2 === 1) {
-      for (let a = 0; a < n; a += 2) {
-        const ar = re[a]!;
-        const ai = im[a]!;
-        re[a] = ar + re[a + 1]!;
-        im[a] = ai + im[a + 1]!;
-        re[a + 1] = ar - re[a + 1]!;
-        im[a + 1] = ai - im[a + 1]!;
-      }
+      pairSums(re, im);
       span = 8;
     }
     for (; span <= n; span <<= 2) {
@@ -150,6 +134,21 @@ export class Fft {
         }
       }
     }
+  }
+}
+
+/**
+ * The radix-2 pass of span 2 (twiddle 1): (a, b) → (a + b, a − b). It is its own inverse up to
+ * the factor 2, so the forward and inverse transforms share it.
+ */
+function pairSums(re: Float64Array, im: Float64Array): void {
+  for (let a = 0; a < re.length; a += 2) {
+    const ar = re[a]!;
+    const ai = im[a]!;
+    re[a] = ar + re[a + 1]!;
+    im[a] = ai + im[a + 1]!;
+    re[a + 1] = ar - re[a + 1]!;
+    im[a + 1] = ai - im[a + 1]!;
   }
 }
 
