@@ -86,6 +86,7 @@ function binToPixelCentres(points: { x: ArrayLike<number>; y: ArrayLike<number> 
   const y1 = originY + nrow * cellSize;
   const cx0 = originX + cellSize / 2;
   const cy0 = originY + cellSize / 2;
+  const inverse = 1 / cellSize;
   let dropped = 0;
   for (let i = 0; i < points.x.length; i++) {
     const x = points.x[i]!;
@@ -94,11 +95,24 @@ function binToPixelCentres(points: { x: ArrayLike<number>; y: ArrayLike<number> 
       dropped++;
       continue;
     }
-    const col = clamp(roundHalfEven((x - cx0) / cellSize), ncol - 1);
-    const row = clamp(roundHalfEven((y - cy0) / cellSize), nrow - 1);
+    const col = clamp(nearestCentre(x, cx0, cellSize, inverse), ncol - 1);
+    const row = clamp(nearestCentre(y, cy0, cellSize, inverse), nrow - 1);
     counts[row * ncol + col]! += weights ? weights[i]! : 1;
   }
   return { counts, dropped };
+}
+
+/**
+ * Index of the nearest pixel centre, round((p − c0)/size) with exact ties to even as R's round.
+ * Multiplying by the inverse size is faster than dividing but may be one ulp off; that can only
+ * matter within a hair of a tie, so those few points take the exact division.
+ */
+function nearestCentre(p: number, c0: number, size: number, inverse: number): number {
+  const shifted = (p - c0) * inverse + 0.5;
+  const r = Math.floor(shifted);
+  const d = shifted - r;
+  if (d > 1e-6 && d < 1 - 1e-6) return r;
+  return roundHalfEven((p - c0) / size);
 }
 
 function roundHalfEven(v: number): number {
