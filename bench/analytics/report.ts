@@ -61,7 +61,7 @@ export function writeReport(rows: Row[], ctx: Context, writeDocs: boolean, log: 
       `KDE: 1,000,000 points in the unit square (eight Gaussians, 10 % uniform), \`density.ppp(sigma = 0.01, dimyx = c(1000, 1000), diggle = FALSE)\`. ` +
       `Knox: all 8,485 Chicago burglaries of \`shared/data\`, Manhattan distance bands 0,1,101,…,501 m × time bands 0,7,…,35 days; R NearRepeat ` +
       `cannot be installed here, so its times are those recorded in \`shared/reference/README.md\` on this machine kind. ` +
-      `TypeScript times are medians of ${ctx.runs} runs; R times medians of ${ctx.rRuns} runs (KDE) and ${ctx.rGridRuns} run(s) (grid: \`cell2nb\` alone takes about a minute). ` +
+      `TypeScript times are medians of ${ctx.runs} runs after one warm-up run; R times medians of ${ctx.rRuns} runs (KDE) and ${ctx.rGridRuns} run(s) (grid: \`cell2nb\` alone takes about a minute). ` +
       `"Matches" compares the z-values (grid, tolerance 1e-6) and densities (1e-9 relative where above 1e-6 of the maximum; the absolute deviation elsewhere is given ` +
       `in units of the maximum) with R's output of this run.`,
     '',

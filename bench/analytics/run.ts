@@ -3,7 +3,7 @@
 // to 1000 × 1000 pixels (spatstat density.ppp), and the Knox test with 999 permutations on the
 // Chicago burglaries (against the NearRepeat timing recorded in shared/reference/README.md).
 // Prints a markdown table and rewrites its section of docs/benchmarks.md.
-// Knobs: BENCH_RUNS (TypeScript runs, median; 3), BENCH_R_RUNS (R runs of the KDE; 3),
+// Knobs: BENCH_RUNS (TypeScript runs after a warm-up, median; 5), BENCH_R_RUNS (R runs of the KDE; 3),
 // BENCH_R_GRID_RUNS (R runs of the grid statistics, ~80 s each; 1), BENCH_R=0 (skip R),
 // BENCH_WRITE_DOCS=0.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,15 +17,16 @@ import { gridCounts, mixturePoints } from './data.ts';
 import { ensureR, readDoubles, runR, type RTiming } from './r-reference.ts';
 import { writeReport, type Row } from './report.ts';
 
-const runs = positiveEnv('BENCH_RUNS', 3, { integer: true });
+const runs = positiveEnv('BENCH_RUNS', 5, { integer: true });
 const rRuns = positiveEnv('BENCH_R_RUNS', 3, { integer: true });
 const rGridRuns = positiveEnv('BENCH_R_GRID_RUNS', 1, { integer: true });
 const withR = process.env.BENCH_R !== '0';
 const log = (line: string) => process.stderr.write(`[bench:analytics] ${line}\n`);
 
+/** Median of `runs` timed calls after one untimed warm-up call (lets the JIT compile first). */
 function timeMedian<T>(fn: () => T): { seconds: number; value: T } {
   const times: number[] = [];
-  let value!: T;
+  let value = fn();
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
     value = fn();
