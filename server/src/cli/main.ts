@@ -25,6 +25,8 @@ const HELP = `alianza <command>
                                 (password from ALIANZA_PASSWORD or the first line of stdin)
   admin create-token            --email E --name N --scopes read,write[,admin,audit] [--days D]
   audit verify                  Check the audit hash chain; exit 1 if it was tampered with
+  analyze gistar|moran|kde|knox|trend --input FILE.csv [options]
+                                Statistics over a plain CSV file, no database (alianza analyze --help)
 `;
 
 class UsageError extends Error {}
@@ -51,6 +53,11 @@ const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, 
 
 export async function main(argv: string[]): Promise<number> {
   const [group, command] = argv;
+  if (group === 'analyze') {
+    // Pure analytics over files: no database, no platform context.
+    const { analyze } = await import('../../../analytics/src/cli/analyze.ts');
+    return analyze(argv.slice(1));
+  }
   try {
     if (group === 'serve') {
       const { serve } = await import('../main.ts');
