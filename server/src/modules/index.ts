@@ -1,4 +1,5 @@
 import type { RouteModule } from '../platform/http/context.ts';
+import { attachmentRoutes } from './attachments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
@@ -21,6 +22,7 @@ export const MODULES: RouteModule[] = [
   noteRoutes,
   auditRoutes,
   tipRoutes,
+  attachmentRoutes,
   routingRoutes,
   jurisdictionRoutes,
   publicConfigRoutes,

@@ -6,6 +6,7 @@ import { platformSecret } from '../../platform/auth/secrets.ts';
 import { AppError, invalidField } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { reporterAttachments } from '../attachments/reporter-attachments.ts';
 import { assignRoute } from '../routing/service.ts';
 import * as q from './queries.ts';
 import { normalisePassphrase, normaliseReceipt, receiptAndPassphrase, receiptKey } from './receipts.ts';
@@ -78,14 +79,20 @@ export async function tipCategories(ctx: AppContext, locale: Locale): Promise<{ 
   return [...named.filter((c) => c.code !== 'other').sort((a, b) => a.name.localeCompare(b.name, locale)), ...named.filter((c) => c.code === 'other')];
 }
 
+/** The tip a receipt and passphrase open; the same INVALID_RECEIPT, in the same time, for any mismatch. */
+export async function openTip(ctx: AppContext, credentials: { receipt: string; passphrase: string }) {
+  const secret = await platformSecret(ctx.db, SECRET);
+  const receipt = normaliseReceipt(credentials.receipt);
+  const tip = /^[0-9]{16}$/.test(receipt) ? await q.findTipByReceiptKey(ctx.db, receiptKey(secret, receipt)) : undefined;
+  const ok = await verify(tip?.passphrase_hash ?? (await DECOY), canonical(credentials.passphrase)).catch(() => false);
+  if (!tip || !ok) throw new AppError('INVALID_RECEIPT');
+  return tip;
+}
+
 /** Reads a tip's status and conversation with its receipt and passphrase, optionally adding a message. */
 export async function accessTip(ctx: AppContext, locale: Locale, input: AccessTipInput): Promise<TipConversation> {
   const actor = reporterActor(locale);
-  const secret = await platformSecret(ctx.db, SECRET);
-  const receipt = normaliseReceipt(input.receipt);
-  const tip = /^[0-9]{16}$/.test(receipt) ? await q.findTipByReceiptKey(ctx.db, receiptKey(secret, receipt)) : undefined;
-  const ok = await verify(tip?.passphrase_hash ?? (await DECOY), canonical(input.passphrase)).catch(() => false);
-  if (!tip || !ok) throw new AppError('INVALID_RECEIPT');
+  const tip = await openTip(ctx, input);
   if (input.message) {
     const message = input.message;
     await ctx.db.transaction().execute(async (trx) => {
@@ -102,5 +109,6 @@ export async function accessTip(ctx: AppContext, locale: Locale, input: AccessTi
     category: tip.category,
     receivedHour: tip.received_hour.toISOString(),
     messages: messages.map((m) => ({ from: m.author, body: m.body, hour: m.sent_hour.toISOString() })),
+    attachments: await reporterAttachments(ctx.db, tip.id),
   };
 }

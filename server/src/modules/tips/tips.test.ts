@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dumpDatabase } from '../../../test/database-dump.ts';
 import { api } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 
@@ -12,19 +13,6 @@ afterAll(async () => t.stop());
 const submit = (body: object, extra: { headers?: Record<string, string>; remoteAddress?: string } = {}) =>
   api(t.app, { method: 'POST', url: '/api/v1/tips', body, ...extra });
 const access = (body: object) => api(t.app, { method: 'POST', url: '/api/v1/tips/access', body });
-
-/** Every row of every table, as text: what an attacker with a database dump would hold. */
-async function dumpDatabase(): Promise<string> {
-  const { rows: tables } = await sql<{ schema: string; name: string }>`
-    select table_schema as schema, table_name as name from information_schema.tables
-    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`.execute(t.ctx.db);
-  const parts: string[] = [];
-  for (const table of tables) {
-    const { rows } = await sql<{ row: string }>`select t::text as row from ${sql.table(`${table.schema}.${table.name}`)} t`.execute(t.ctx.db);
-    parts.push(...rows.map((r) => r.row));
-  }
-  return parts.join('\n');
-}
 
 describe('confidential tips', () => {
   it('offer their categories in the resident\'s language, "other" last', async () => {
@@ -113,7 +101,7 @@ describe('confidential tips', () => {
     );
     expect(r.statusCode).toBe(201);
     await access({ receipt: r.data.receipt, passphrase: r.data.passphrase, message: `more ${marker}` });
-    const dump = await dumpDatabase();
+    const dump = await dumpDatabase(t.ctx.db);
     expect(dump).toContain(marker); // the dump does include the tip itself
     for (const trace of ['203.0.113.77', '198.51.100.23', 'Distinctive-Agent', 'tracking=abc123', 'abc123']) {
       expect(dump, trace).not.toContain(trace);
