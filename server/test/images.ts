@@ -5,7 +5,7 @@ import sharp from 'sharp';
 export const CAMERA_SERIAL = 'CAM-SN-4471-ALZ';
 export const GPS_EXIF = { GPSLatitudeRef: 'S', GPSLatitude: '33/1 26/1 5/1', GPSLongitudeRef: 'W', GPSLongitude: '70/1 39/1 12/1' };
 
-const noise = (width: number, height: number) => sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 50 } } });
+const noise = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 50 } } });
 
 /**
  * A phone-like JPEG: EXIF with make, model, body serial and GPS position, an XMP packet, and

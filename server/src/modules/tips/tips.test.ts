@@ -108,7 +108,7 @@ describe('confidential tips', () => {
       expect(t.logs.text, trace).not.toContain(trace);
     }
     expect(t.logs.text).not.toContain(marker);
-    const entries = await t.ctx.db.selectFrom('audit_log').select(['at', 'request_id', 'actor_user_id']).where('record_type', '=', 'tip').execute();
+    const entries = await t.ctx.db.selectFrom('audit_log').select(['at', 'request_id', 'actor_user_id']).where('record_type', '=', 'report').execute();
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) {
       expect(entry.request_id).toBeNull();
