@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorNotice, Field } from '../../ui/controls.tsx';
 import { clearDraft, useDraft } from '../../ui/use-draft.ts';
 import { useLoad } from '../../ui/use-load.ts';
+import { PhotoPicker, usePhotoUploads } from './PhotoUploads.tsx';
 
 interface TipDraft {
   category: string;
@@ -25,6 +26,8 @@ export function ReportTipPage() {
   const { busy, error, run, fieldErrors } = useAction();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [receipt, setReceipt] = useState<{ receipt: string; passphrase: string; message: string } | null>(null);
+  // Photos can only be attached to a tip that exists: they are sent once the receipt is here.
+  const photos = usePhotoUploads();
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
@@ -35,8 +38,10 @@ export function ReportTipPage() {
     if (Object.keys(problems).length > 0) return;
     await run(async () => {
       const body = { category: draft.category, body: draft.body, idempotencyKey: draft.idempotencyKey, ...(draft.locationText.trim() ? { locationText: draft.locationText.trim() } : {}) };
-      setReceipt(await call(api.POST('/api/v1/tips', { body })));
+      const credentials = await call(api.POST('/api/v1/tips', { body }));
+      setReceipt(credentials);
       clearDraft('tip');
+      void photos.send(credentials);
     });
   }
 
@@ -53,6 +58,12 @@ export function ReportTipPage() {
           <dt>{t('tip.passphrase')}</dt>
           <dd className="mono">{receipt.passphrase}</dd>
         </dl>
+        {photos.items.length > 0 && (
+          <>
+            {(photos.unsent > 0 || photos.sending) && <p className="notice">{t('photos.keepOpen')}</p>}
+            <PhotoPicker uploads={photos} onSend={() => void photos.send(receipt)} />
+          </>
+        )}
         <p>
           <Link to="/follow-up">{t('tip.followUpLink')}</Link>
         </p>
@@ -85,6 +96,7 @@ export function ReportTipPage() {
         <Field label={t('tip.where')} hint={t('tip.whereHint')} error={fields.locationText}>
           {(p) => <input {...p} maxLength={500} value={draft.locationText} onChange={(e) => setDraft({ ...draft, locationText: e.target.value })} />}
         </Field>
+        <PhotoPicker uploads={photos} />
         <button type="submit" disabled={busy}>
           {busy ? t('status.sending') : t('tip.send')}
         </button>
