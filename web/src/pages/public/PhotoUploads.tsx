@@ -7,7 +7,10 @@ export interface TipCredentials {
   passphrase: string;
 }
 
-type UploadState = 'waiting' | 'sending' | 'sent' | 'failed';
+/** `failed`: worth sending again (connection, server busy); `refused`: the server will not take it (type, size, limit). */
+type UploadState = 'waiting' | 'sending' | 'sent' | 'failed' | 'refused';
+
+const refusedForGood = (error: unknown) => error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
 
 interface PhotoUpload {
   key: number;
@@ -59,7 +62,7 @@ export function usePhotoUploads() {
           await sendPhoto(credentials, item.file);
           update(item.key, { state: 'sent' });
         } catch (error) {
-          update(item.key, { state: 'failed', error });
+          update(item.key, { state: refusedForGood(error) ? 'refused' : 'failed', error });
         }
       }
     },
@@ -80,7 +83,7 @@ export function usePhotoUploads() {
 
 export type PhotoUploads = ReturnType<typeof usePhotoUploads>;
 
-const STATE_LABEL = { waiting: 'photos.waiting', sending: 'photos.sending', sent: 'photos.sent', failed: 'photos.failed' } as const;
+const STATE_LABEL = { waiting: 'photos.waiting', sending: 'photos.sending', sent: 'photos.sent', failed: 'photos.failed', refused: 'photos.failed' } as const;
 
 /** A photo's failure, in the server's words, or a lost connection. */
 function FailureText({ error }: { error: unknown }) {
@@ -116,8 +119,8 @@ export function PhotoPicker({ uploads, onSend }: { uploads: PhotoUploads; onSend
           {uploads.items.map((item) => (
             <li key={item.key}>
               <span className="mono">{item.file.name}</span> ({formatNumber(Math.ceil(item.file.size / 1024))} KB) · {t(STATE_LABEL[item.state])}
-              {item.state === 'failed' && <FailureText error={item.error} />}
-              {(item.state === 'waiting' || item.state === 'failed') && (
+              {(item.state === 'failed' || item.state === 'refused') && <FailureText error={item.error} />}
+              {item.state !== 'sending' && item.state !== 'sent' && (
                 <button type="button" className="button-secondary" onClick={() => uploads.remove(item.key)}>
                   {t('photos.remove')}
                 </button>
