@@ -196,6 +196,16 @@ describe('image attachments', () => {
     expect(reads.map((r) => `${r.action} ${r.record_type}`).sort()).toEqual(['read report_attachment', 'report.attachments.list report']);
   });
 
+  it('are limited per address, counted before the upload is read', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/tips/attachments', payload: {}, remoteAddress: '192.0.2.250' });
+      statuses.push(r.statusCode);
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 400)).toBe(true);
+    expect(statuses[60]).toBe(429);
+  });
+
   it('keep multipart bodies away from the rest of the API', async () => {
     const form = await multipart({ category: 'other', body: 'x' });
     const r = await t.app.inject({ method: 'POST', url: '/api/v1/tips', payload: form.payload, headers: { 'content-type': form.contentType } });

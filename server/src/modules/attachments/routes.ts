@@ -1,5 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AddressRateLimiter } from '../../platform/anonymity/address-rate-limiter.ts';
@@ -17,21 +17,21 @@ const ImageBytes = z.custom<Buffer>((value) => Buffer.isBuffer(value)).meta({ ty
 /** Downloads are never rendered by the browser in the app's origin: no scripts, no plugins, no framing. */
 const DOWNLOAD_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
 
-/** The multipart parser's own limit errors, in the one error shape. */
-function multipartError(err: FastifyError, maxBytes: number): unknown {
-  switch (err.code) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return new AppError('ATTACHMENT_TOO_LARGE', { megabytes: Number((maxBytes / 1_048_576).toFixed(2)) });
-    case 'FST_FILES_LIMIT':
-    case 'FST_FIELDS_LIMIT':
-    case 'FST_PARTS_LIMIT':
-    case 'FST_PROTO_VIOLATION':
-    case 'FST_INVALID_JSON_FIELD_ERROR':
-      return new AppError('MALFORMED_REQUEST', { reason: 'multipart/form-data' });
+/**
+ * Reads the multipart form into `request.body` ({ receipt, passphrase, file: Buffer }) for the
+ * route's schema to validate. Whatever stops the parser (the size limit, a second file, a body
+ * cut off by a dropped connection) is the request's fault and answered as such.
+ */
+async function readForm(request: FastifyRequest, maxBytes: number): Promise<void> {
+  if (!request.isMultipart()) return;
+  const body: Record<string, unknown> = {};
+  try {
+    for await (const part of request.parts()) body[part.fieldname] = part.type === 'file' ? await part.toBuffer() : part.value;
+  } catch (err) {
+    if ((err as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('ATTACHMENT_TOO_LARGE', { megabytes: Number((maxBytes / 1_048_576).toFixed(2)) });
+    throw new AppError('MALFORMED_REQUEST', { reason: 'multipart/form-data' });
   }
-  // Busboy's parse errors ("Unexpected end of form", a missing boundary) are plain errors.
-  if (!(err instanceof AppError) && err.statusCode === undefined && !err.code) return new AppError('MALFORMED_REQUEST', { reason: 'multipart/form-data' });
-  return err;
+  request.body = body;
 }
 
 export const attachmentRoutes: RouteModule = (app, ctx) => {
@@ -42,17 +42,14 @@ export const attachmentRoutes: RouteModule = (app, ctx) => {
   // Multipart bodies are accepted by this route only; the rest of the API stays JSON.
   app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<ZodTypeProvider>();
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: 'keyValues',
-      limits: { fileSize: maxBytes, files: 1, fields: 2, parts: 3, fieldSize: 1024, headerPairs: 20 },
-    });
-    scope.setErrorHandler((err: FastifyError) => {
-      throw multipartError(err, maxBytes);
-    });
+    await scope.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 2, parts: 3, fieldSize: 1024, headerPairs: 20 } });
     scope.post(
       '/api/v1/tips/attachments',
       {
         ...anonymousRoute,
+        // Counted before the body is read, so that refused senders cost no upload.
+        onRequest: async (request) => uploads.hit('tip.attachment', request.ip),
+        preValidation: (request) => readForm(request, maxBytes),
         schema: {
           tags: ['tips'],
           summary: 'Attach an image to a tip with its receipt and passphrase; stored re-encoded, without metadata. Sending the same image again adds nothing.',
@@ -62,7 +59,6 @@ export const attachmentRoutes: RouteModule = (app, ctx) => {
         },
       },
       async (request, reply) => {
-        uploads.hit('tip.attachment', request.ip);
         const result = await service.attachToTip(ctx, request.locale, request.body);
         return reply.code(result.created ? 201 : 200).send(result);
       },
