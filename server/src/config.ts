@@ -25,6 +25,8 @@ const schema = z.object({
   ALIANZA_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   ALIANZA_COOKIE_SECURE: boolean.optional(),
   ALIANZA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  ALIANZA_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
+  ALIANZA_ATTACHMENTS_PER_REPORT: z.coerce.number().int().min(0).max(100).default(10),
   ALIANZA_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   ALIANZA_JOBS: boolean.default(true),
   ALIANZA_WEB_DIR: z.string().min(1).optional(),
@@ -51,6 +53,8 @@ export type Config = {
   sessionHours: number;
   cookieSecure: boolean;
   bodyLimitBytes: number;
+  /** Images residents attach to reports: largest upload, and how many a report may have. */
+  attachments: { maxBytes: number; perReport: number };
   shutdownGraceMs: number;
   jobs: boolean;
   logLevel: string;
@@ -93,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: c.ALIANZA_SESSION_HOURS,
     cookieSecure: c.ALIANZA_COOKIE_SECURE ?? c.NODE_ENV === 'production',
     bodyLimitBytes: c.ALIANZA_BODY_LIMIT_BYTES,
+    attachments: { maxBytes: c.ALIANZA_ATTACHMENT_MAX_BYTES, perReport: c.ALIANZA_ATTACHMENTS_PER_REPORT },
     shutdownGraceMs: c.ALIANZA_SHUTDOWN_GRACE_MS,
     jobs: c.ALIANZA_JOBS,
     logLevel: c.LOG_LEVEL,

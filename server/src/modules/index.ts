@@ -1,4 +1,5 @@
 import type { RouteModule } from '../platform/http/context.ts';
+import { attachmentRoutes } from './attachments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { challengeRoutes } from './challenge/routes.ts';
@@ -30,6 +31,7 @@ export const MODULES: RouteModule[] = [
   open311Routes,
   conductRoutes,
   challengeRoutes,
+  attachmentRoutes,
   routingRoutes,
   triageRoutes,
   jurisdictionRoutes,

@@ -1976,6 +1976,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Images attached to a report, for those who triage it (404 otherwise); audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReportAttachment"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one attached image (JPEG, PNG or WebP, as a file, never displayed in the app); audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attachmentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "image/jpeg": components["schemas"]["Error"];
+                        "image/png": components["schemas"]["Error"];
+                        "image/webp": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "image/jpeg": components["schemas"]["Error"];
+                        "image/png": components["schemas"]["Error"];
+                        "image/webp": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "image/jpeg": components["schemas"]["Error"];
+                        "image/png": components["schemas"]["Error"];
+                        "image/webp": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "image/jpeg": components["schemas"]["Error"];
+                        "image/png": components["schemas"]["Error"];
+                        "image/webp": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{id}/forward": {
         parameters: {
             query?: never;
@@ -3025,6 +3191,117 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach an image to a tip with its receipt and passphrase; stored re-encoded, without metadata. Sending the same image again adds nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description A JPEG, PNG or WebP image. Its type is read from its content; it is re-encoded without metadata.
+                         */
+                        file: string;
+                        passphrase: string;
+                        receipt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4555,6 +4832,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AttachmentReceipt: {
+            attachment: components["schemas"]["ReporterAttachment"];
+            /** @description Images this report now has. */
+            count: number;
+            created: boolean;
+            /** @description Most images a report may have. */
+            limit: number;
+        };
+        AttachmentReceiptInput: {
+            attachment: components["schemas"]["ReporterAttachmentInput"];
+            /** @description Images this report now has. */
+            count: number;
+            created: boolean;
+            /** @description Most images a report may have. */
+            limit: number;
+        };
         AuditEntry: {
             action: string;
             actorOrgId: string | null;
@@ -5171,6 +5464,34 @@ export interface components {
             /** @description Reporter's messages since the last staff reply */
             unansweredMessages: number;
         };
+        ReportAttachment: {
+            byteSize: number;
+            height: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mediaType: "image/jpeg" | "image/png" | "image/webp";
+            position: number;
+            /** Format: date-time */
+            receivedHour: string;
+            /** @description SHA-256 of the stored (re-encoded) bytes. */
+            sha256: string;
+            width: number;
+        };
+        ReportAttachmentInput: {
+            byteSize: number;
+            height: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mediaType: "image/jpeg" | "image/png" | "image/webp";
+            position: number;
+            /** Format: date-time */
+            receivedHour: string;
+            /** @description SHA-256 of the stored (re-encoded) bytes. */
+            sha256: string;
+            width: number;
+        };
         ReportCategory: {
             code: string;
             name: string;
@@ -5178,6 +5499,24 @@ export interface components {
         ReportCategoryInput: {
             code: string;
             name: string;
+        };
+        ReporterAttachment: {
+            byteSize: number;
+            height: number;
+            /** @enum {string} */
+            mediaType: "image/jpeg" | "image/png" | "image/webp";
+            /** Format: date-time */
+            receivedHour: string;
+            width: number;
+        };
+        ReporterAttachmentInput: {
+            byteSize: number;
+            height: number;
+            /** @enum {string} */
+            mediaType: "image/jpeg" | "image/png" | "image/webp";
+            /** Format: date-time */
+            receivedHour: string;
+            width: number;
         };
         ReportForwardSummary: {
             /** Format: date-time */
@@ -5488,6 +5827,8 @@ export interface components {
             triagedAt: string | null;
         };
         TipConversation: {
+            /** @description Images the resident attached, in the order received. */
+            attachments: components["schemas"]["ReporterAttachment"][];
             category: string;
             /**
              * @description A confidential tip, or police-conduct feedback (answered by the oversight body)
@@ -5507,6 +5848,8 @@ export interface components {
             status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
         };
         TipConversationInput: {
+            /** @description Images the resident attached, in the order received. */
+            attachments: components["schemas"]["ReporterAttachmentInput"][];
             category: string;
             /**
              * @description A confidential tip, or police-conduct feedback (answered by the oversight body)

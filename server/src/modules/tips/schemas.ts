@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPORT_STATUSES } from '../../platform/db/schema.ts';
+import { ReporterAttachment } from '../attachments/reporter-attachments.ts';
 
 const Body = z.string().trim().min(1).max(20_000);
 
@@ -49,6 +50,7 @@ export const TipConversation = z
     category: z.string(),
     receivedHour: z.iso.datetime(),
     messages: z.array(z.object({ from: z.enum(['reporter', 'staff']), body: z.string(), hour: z.iso.datetime() })),
+    attachments: z.array(ReporterAttachment).describe('Images the resident attached, in the order received.'),
   })
   .meta({ id: 'TipConversation' });
 export type TipConversation = z.infer<typeof TipConversation>;

@@ -3,6 +3,7 @@ import { currentHour, journal } from '../../platform/audit/audit-log.ts';
 import { invalidField } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { reporterAttachments } from '../attachments/reporter-attachments.ts';
 import { createWithReceipt, openWithReceipt, type PrivateChannel } from './credentials.ts';
 import * as q from './queries.ts';
 import type { AccessTipInput, SubmitTipInput, TipConversation } from './schemas.ts';
@@ -40,13 +41,16 @@ export async function tipCategories(ctx: AppContext, locale: Locale): Promise<{ 
   return [...named.filter((c) => c.code !== 'other').sort((a, b) => a.name.localeCompare(b.name, locale)), ...named.filter((c) => c.code === 'other')];
 }
 
+/** The tip (or conduct feedback) a receipt and passphrase open; the same INVALID_RECEIPT, in the same time, for any mismatch. */
+export const openTip = (ctx: AppContext, credentials: { receipt: string; passphrase: string }) => openWithReceipt(ctx, credentials.receipt, credentials.passphrase);
+
 /**
  * Reads a tip's (or police-conduct feedback's) status and conversation with its receipt and
  * passphrase, optionally adding a message.
  */
 export async function accessTip(ctx: AppContext, locale: Locale, input: AccessTipInput): Promise<TipConversation> {
   const actor = reporterActor(locale);
-  const tip = await openWithReceipt(ctx, input.receipt, input.passphrase);
+  const tip = await openTip(ctx, input);
   if (input.message) {
     const message = input.message;
     await ctx.db.transaction().execute(async (trx) => {
@@ -64,5 +68,6 @@ export async function accessTip(ctx: AppContext, locale: Locale, input: AccessTi
     category: tip.category,
     receivedHour: tip.received_hour.toISOString(),
     messages: messages.map((m) => ({ from: m.author, body: m.body, hour: m.sent_hour.toISOString() })),
+    attachments: await reporterAttachments(ctx.db, tip.id),
   };
 }

@@ -206,6 +206,23 @@ export interface ReportMessagesTable {
   sent_hour: ColumnType<Date, string, never>;
 }
 
+export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
+
+export interface ReportAttachmentsTable {
+  id: Generated<string>;
+  report_id: string;
+  position: number;
+  media_type: AttachmentMediaType;
+  byte_size: number;
+  width: number;
+  height: number;
+  sha256: string;
+  /** Buffer on PostgreSQL, Uint8Array on PGlite. */
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+  received_hour: ColumnType<Date, string, never>;
+}
+
 export interface RoutingRulesTable {
   id: Generated<string>;
   channel: ReportChannel;
@@ -259,6 +276,7 @@ export interface Database {
   report_messages: ReportMessagesTable;
   routing_rules: RoutingRulesTable;
   report_forwards: ReportForwardsTable;
+  report_attachments: ReportAttachmentsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

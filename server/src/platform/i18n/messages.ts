@@ -84,6 +84,21 @@ export const MESSAGES: Catalog = {
     en: 'Unsupported content type: {type}. Use application/json.',
     pt: 'Tipo de conteúdo não suportado: {type}. Use application/json.',
   },
+  ATTACHMENT_TOO_LARGE: {
+    es: 'La imagen es demasiado grande: el máximo es {megabytes} MB.',
+    en: 'The image is too large: the maximum is {megabytes} MB.',
+    pt: 'A imagem é grande demais: o máximo é {megabytes} MB.',
+  },
+  UNSUPPORTED_IMAGE: {
+    es: 'El archivo no es una imagen JPEG, PNG o WebP (se mira su contenido, no su nombre). Las fotos HEIC deben convertirse antes a JPEG.',
+    en: 'The file is not a JPEG, PNG or WebP image (its content is checked, not its name). Convert HEIC photos to JPEG first.',
+    pt: 'O arquivo não é uma imagem JPEG, PNG ou WebP (o conteúdo é verificado, não o nome). Converta fotos HEIC para JPEG antes.',
+  },
+  TOO_MANY_ATTACHMENTS: {
+    es: 'Este reporte ya tiene el máximo de {limit} imágenes.',
+    en: 'This report already has the maximum of {limit} images.',
+    pt: 'Esta denúncia já tem o máximo de {limit} imagens.',
+  },
   TOO_MANY_REQUESTS: {
     es: 'Demasiados intentos. Vuelva a intentarlo en {seconds} segundos.',
     en: 'Too many attempts. Try again in {seconds} seconds.',
@@ -100,6 +115,16 @@ export const MESSAGES: Catalog = {
     pt: 'O serviço não está disponível no momento.',
   },
 
+  image_too_many_pixels: {
+    es: 'La imagen tiene demasiados píxeles (máximo {megapixels} megapíxeles).',
+    en: 'The image has too many pixels (at most {megapixels} megapixels).',
+    pt: 'A imagem tem pixels demais (máximo de {megapixels} megapixels).',
+  },
+  image_unreadable: {
+    es: 'La imagen está dañada o incompleta y no se pudo leer.',
+    en: 'The image is damaged or incomplete and could not be read.',
+    pt: 'A imagem está danificada ou incompleta e não pôde ser lida.',
+  },
   required: { es: 'Campo obligatorio.', en: 'This field is required.', pt: 'Campo obrigatório.' },
   invalid_type: {
     es: 'Tipo no válido: se esperaba {expected}.',

@@ -4,17 +4,19 @@ import { useAction } from '../../ui/use-action.ts';
 import type { components } from '../../api/schema.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { ErrorNotice, Field } from '../../ui/controls.tsx';
+import { PhotoPicker, usePhotoUploads } from './PhotoUploads.tsx';
 
 type Conversation = components['schemas']['TipConversation'];
 
 /** Follow-up with receipt and passphrase; neither is stored in the browser. */
 export function FollowUpPage() {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const [receipt, setReceipt] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [message, setMessage] = useState('');
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const { busy, error, run, fieldErrors: fields } = useAction();
+  const photos = usePhotoUploads();
 
   async function open(event?: FormEvent, withMessage = false) {
     event?.preventDefault();
@@ -57,6 +59,18 @@ export function FollowUpPage() {
             ))}
           </ol>
           {conversation.messages.length === 0 && <p>{t('followUp.noMessages')}</p>}
+          <p>
+            {t('photos.attached', { count: conversation.attachments.length })}
+            {conversation.attachments.length > 0 &&
+              ` (${formatNumber(Math.ceil(conversation.attachments.reduce((sum, a) => sum + a.byteSize, 0) / 1024))} KB)`}
+          </p>
+          <PhotoPicker
+            uploads={photos}
+            onSend={async () => {
+              await photos.send({ receipt, passphrase });
+              await open();
+            }}
+          />
           <form onSubmit={(e) => void open(e, true)} noValidate>
             <Field label={t('followUp.addMessage')} error={fields.message}>
               {(p) => <textarea {...p} rows={4} maxLength={20000} value={message} onChange={(e) => setMessage(e.target.value)} />}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -8,7 +9,7 @@ export interface Receipt {
 }
 
 /** The receipt number and passphrase of an anonymous report, shown once, never stored. */
-export function ReceiptPanel({ receipt, title }: { receipt: Receipt; title: string }) {
+export function ReceiptPanel({ receipt, title, children }: { receipt: Receipt; title: string; children?: ReactNode }) {
   const { t } = useI18n();
   return (
     <section className="narrow" aria-labelledby="receipt-title">
@@ -22,6 +23,7 @@ export function ReceiptPanel({ receipt, title }: { receipt: Receipt; title: stri
         <dt>{t('tip.passphrase')}</dt>
         <dd className="mono">{receipt.passphrase}</dd>
       </dl>
+      {children}
       <p>
         <Link to="/follow-up">{t('tip.followUpLink')}</Link>
       </p>

@@ -8,6 +8,7 @@ import { clearDraft, useDraft } from '../../ui/use-draft.ts';
 import { newIdempotencyKey } from '../../ui/idempotency.ts';
 import { useLoad } from '../../ui/use-load.ts';
 import type { LonLat } from '../../map/MapView.tsx';
+import { PhotoPicker, usePhotoUploads } from './PhotoUploads.tsx';
 import { ReceiptPanel, type Receipt } from './ReceiptPanel.tsx';
 
 // The map library loads only when the resident asks for the map: the form stays light on slow phones.
@@ -33,6 +34,8 @@ export function ReportTipPage() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [showMap, setShowMap] = useState(Boolean(draft.pin));
   const { checking, sendWithProof } = useProofOfWork();
+  // Photos can only be attached to a tip that exists: they are sent once the receipt is here.
+  const photos = usePhotoUploads();
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
@@ -49,12 +52,25 @@ export function ReportTipPage() {
         ...(draft.locationText.trim() ? { locationText: draft.locationText.trim() } : {}),
         ...(draft.pin ? { location: { lon: draft.pin[0], lat: draft.pin[1] } } : {}),
       };
-      setReceipt(await sendWithProof((headers) => call(api.POST('/api/v1/tips', { body, headers }))));
+      const credentials = await sendWithProof((headers) => call(api.POST('/api/v1/tips', { body, headers })));
+      setReceipt(credentials);
       clearDraft('tip');
+      void photos.send(credentials);
     });
   }
 
-  if (receipt) return <ReceiptPanel receipt={receipt} title={t('tip.thanks')} />;
+  if (receipt) {
+    return (
+      <ReceiptPanel receipt={receipt} title={t('tip.thanks')}>
+        {photos.items.length > 0 && (
+          <>
+            {(photos.unsent > 0 || photos.sending) && <p className="notice">{t('photos.keepOpen')}</p>}
+            <PhotoPicker uploads={photos} onSend={() => void photos.send(receipt)} />
+          </>
+        )}
+      </ReceiptPanel>
+    );
+  }
 
   const fields = { ...fieldErrors, ...clientErrors };
   return (
@@ -95,6 +111,7 @@ export function ReportTipPage() {
             </button>
           </p>
         )}
+        <PhotoPicker uploads={photos} />
         <button type="submit" disabled={busy}>
           {checking ? t('status.checking') : busy ? t('status.sending') : t('tip.send')}
         </button>
