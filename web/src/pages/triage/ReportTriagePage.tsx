@@ -53,6 +53,7 @@ export function ReportTriagePage() {
               {r.location && <span className="hint"> ({r.location.lat.toFixed(5)}, {r.location.lon.toFixed(5)})</span>}
             </p>
           )}
+          <Photos reportId={r.id} />
           <StatusActions report={r} onDone={report.reload} />
           {r.canMessageReporter && <Conversation report={r} onDone={report.reload} />}
           <ForwardForm report={r} onDone={report.reload} />
@@ -261,6 +262,32 @@ function ForwardForm({ report, onDone }: { report: Report; onDone: () => void })
           {t('triage.send')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** The resident's photos, re-encoded without metadata; each download is audited. */
+function Photos({ reportId }: { reportId: string }) {
+  const { t, formatNumber } = useI18n();
+  const photos = useLoad(() => call(api.GET('/api/v1/reports/{id}/attachments', { params: { path: { id: reportId } } })), [reportId]);
+  if (!photos.data?.items.length && !photos.error) return null;
+  return (
+    <section aria-labelledby="photos-title">
+      <h2 id="photos-title">{t('triage.photos')}</h2>
+      <ErrorNotice error={photos.error} onRetry={photos.reload} />
+      <ul className="record-list">
+        {photos.data?.items.map((a) => (
+          <li key={a.id}>
+            <a href={`/api/v1/reports/${reportId}/attachments/${a.id}`} download>
+              {t('triage.photo', { position: a.position })}
+            </a>
+            <span className="hint">
+              {' '}
+              · {a.mediaType} · {a.width}×{a.height} · {formatNumber(Math.round(a.byteSize / 1024))} KB
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
