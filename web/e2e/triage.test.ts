@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/src/platform/auth/actor.ts';
 import { createOrganization } from '../../server/src/modules/organizations/service.ts';
 import { api, makeToken, makeUser } from '../../server/test/factories.ts';
+import { CAMERA_SERIAL, jpegFromCamera } from '../../server/test/images.ts';
 import { seriousA11yViolations, signIn, useWorldAndBrowser } from './browser.ts';
 
 const env = useWorldAndBrowser();
@@ -28,6 +29,7 @@ describe('a tip from a resident to the police, on phones, in Spanish', () => {
     await resident.waitForFunction(() => window.__alianzaMap?.loaded(), undefined, { timeout: 30_000 });
     await resident.evaluate(() => window.__alianzaMap!.jumpTo({ center: [-122.66, 45.52], zoom: 15 }));
     await resident.getByRole('button', { name: 'Marcar el centro del mapa' }).click();
+    await resident.getByLabel('Elegir fotos (JPEG, PNG o WebP)').setInputFiles({ name: 'IMG_1.jpg', mimeType: 'image/jpeg', buffer: await jpegFromCamera() });
     await resident.getByRole('button', { name: 'Enviar reporte' }).click();
     await expect.poll(() => resident.locator('h1').textContent()).toBe('Gracias. Su reporte fue recibido.');
     const receipt = (await resident.locator('.receipt dd').nth(0).textContent())!.replace(/\s/g, '');
@@ -40,6 +42,13 @@ describe('a tip from a resident to the police, on phones, in Spanish', () => {
     await coordinator.getByRole('link', { name: new RegExp(secret) }).click();
     await expect.poll(() => coordinator.locator('h1').textContent()).toContain('Denuncia confidencial');
     expect(await coordinator.locator('main').textContent()).toMatch(/\(45\.52\d*, -122\.66\d*\)/);
+    // The photo, re-encoded, is there to download (and the download is audited).
+    const photo = coordinator.getByRole('link', { name: 'Foto 1 (descargar)' });
+    await expect.poll(() => photo.count(), { timeout: 15_000 }).toBe(1);
+    const download = await coordinator.request.get(`${world.url}${await photo.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('image/jpeg');
+    expect((await download.body()).includes(Buffer.from(CAMERA_SERIAL))).toBe(false);
     expect(await seriousA11yViolations(coordinator)).toEqual([]);
     await coordinator.getByRole('button', { name: 'Marcar como clasificado' }).click();
     await expect.poll(() => coordinator.locator('.badge').first().textContent()).toBe('Clasificado');
