@@ -5324,6 +5324,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            triageHub: boolean;
             /** @enum {string} */
             type: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
         };
@@ -5333,6 +5334,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            triageHub: boolean;
             /** @enum {string} */
             type: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
         };

@@ -60,7 +60,7 @@ export const findOrganization = (db: Executor, id: string) =>
 export const listOrganizations = (db: Db, filter: { type?: OrgType; country?: string }) => {
   let query = db
     .selectFrom('organizations')
-    .select(summaryColumns)
+    .select([...summaryColumns, 'triage_hub'])
     .select(sql<boolean>`jurisdiction is not null`.as('has_jurisdiction'))
     .orderBy('name');
   if (filter.type) query = query.where('type', '=', filter.type);

@@ -17,12 +17,11 @@ export const UpdateOrganizationBody = CreateOrganizationBody.extend({ triageHub:
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationBody>;
 
 export const OrganizationSummary = z
-  .object({ id: z.uuid(), name: z.string(), type: z.enum(ORG_TYPES), country: z.string(), hasJurisdiction: z.boolean() })
+  .object({ id: z.uuid(), name: z.string(), type: z.enum(ORG_TYPES), country: z.string(), hasJurisdiction: z.boolean(), triageHub: z.boolean() })
   .meta({ id: 'OrganizationSummary' });
 
 export const Organization = OrganizationSummary.extend({
   jurisdiction: MultiPolygonGeometry.nullable(),
-  triageHub: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 }).meta({ id: 'Organization' });

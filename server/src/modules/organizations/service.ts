@@ -76,7 +76,7 @@ export async function getOrganization(ctx: AppContext, actor: Actor, id: string)
 export async function listOrganizations(ctx: AppContext, actor: Actor, filter: { type?: OrgType; country?: string }) {
   assertCanListOrganizations(actor);
   const rows = await q.listOrganizations(ctx.db, filter);
-  return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, country: r.country, hasJurisdiction: r.has_jurisdiction }));
+  return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, country: r.country, hasJurisdiction: r.has_jurisdiction, triageHub: r.triage_hub }));
 }
 
 export async function listMembers(ctx: AppContext, actor: Actor, orgId: string) {

@@ -156,6 +156,24 @@ describe('triage of residents\' reports', () => {
     expect(state).toEqual({ status: 'triaged', closure_reason: null });
   });
 
+  it('opens the intake line to an organisation only when a platform administrator says so', async () => {
+    const tip = await submitTip('Reporte para la nueva línea de recepción');
+    const office = await makeOrg(t.ctx, { type: 'municipality' });
+    const officeCoordinator = await login(t.app, (await makeUser(t.ctx, [{ orgId: office.id, role: 'coordinator' }])).email);
+    const ids = async () => (await as(officeCoordinator).get('/api/v1/reports')).data.items.map((i: { id: string }) => i.id);
+    expect(await ids()).not.toContain(tip.id);
+    const patch = (auth: Auth, triageHub: boolean) => api(t.app, { method: 'PATCH', url: `/api/v1/organizations/${office.id}`, auth, body: { triageHub } });
+    expect((await patch(policeCoordinator, true)).statusCode).toBe(403);
+    const admin = { token: await makeToken(t.ctx, (await makeUser(t.ctx, [], { platformAdmin: true })).id) };
+    const flagged = await patch(admin, true);
+    expect(flagged.statusCode).toBe(200);
+    expect(flagged.data.triageHub).toBe(true);
+    expect((await api(t.app, { url: '/api/v1/organizations', auth: admin })).data.items.find((o: { id: string }) => o.id === office.id).triageHub).toBe(true);
+    expect(await ids()).toContain(tip.id);
+    await patch(admin, false);
+    expect(await ids()).not.toContain(tip.id);
+  });
+
   it('keeps conduct feedback with oversight bodies and never forwards what was given for statistics only', async () => {
     const oversight = await makeOrg(t.ctx, { type: 'oversight_body' });
     const overseer = await login(t.app, (await makeUser(t.ctx, [{ orgId: oversight.id, role: 'coordinator' }])).email);

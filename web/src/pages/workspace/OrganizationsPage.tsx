@@ -14,7 +14,7 @@ type OrgType = (typeof TYPES)[number];
 export function OrganizationsPage() {
   const { t } = useI18n();
   const orgs = useLoad(() => call(api.GET('/api/v1/organizations')), []);
-  const [form, setForm] = useState<{ name: string; type: OrgType; country: string }>({ name: '', type: 'police_agency', country: '' });
+  const [form, setForm] = useState<{ name: string; type: OrgType; country: string; triageHub: boolean }>({ name: '', type: 'police_agency', country: '', triageHub: false });
   const [error, setError] = useState<unknown>(null);
 
   async function create(event: FormEvent) {
@@ -22,7 +22,17 @@ export function OrganizationsPage() {
     setError(null);
     try {
       await call(api.POST('/api/v1/organizations', { body: { ...form, country: form.country.toUpperCase() } }));
-      setForm({ ...form, name: '', country: '' });
+      setForm({ ...form, name: '', country: '', triageHub: false });
+      orgs.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  async function setTriageHub(id: string, triageHub: boolean) {
+    setError(null);
+    try {
+      await call(api.PATCH('/api/v1/organizations/{id}', { params: { path: { id } }, body: { triageHub } }));
       orgs.reload();
     } catch (err) {
       setError(err);
@@ -41,6 +51,7 @@ export function OrganizationsPage() {
             <th scope="col">{t('orgs.name')}</th>
             <th scope="col">{t('orgs.type')}</th>
             <th scope="col">{t('orgs.country')}</th>
+            <th scope="col">{t('orgs.triageHub')}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,6 +60,14 @@ export function OrganizationsPage() {
               <td>{o.name}</td>
               <td>{t(`orgType.${o.type}` as MessageKey)}</td>
               <td>{o.country}</td>
+              <td>
+                <label>
+                  <input type="checkbox" checked={o.triageHub} onChange={(e) => void setTriageHub(o.id, e.target.checked)} />
+                  <span className="visually-hidden">
+                    {t('orgs.triageHub')}: {o.name}
+                  </span>
+                </label>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -73,6 +92,9 @@ export function OrganizationsPage() {
         <Field label={t('orgs.country')} hint={t('orgs.countryHint')} error={fields.country}>
           {(p) => <input {...p} required maxLength={2} value={form.country} onChange={(e) => setForm({ ...form, country: e.target.value })} />}
         </Field>
+        <label>
+          <input type="checkbox" checked={form.triageHub} onChange={(e) => setForm({ ...form, triageHub: e.target.checked })} /> {t('orgs.triageHubHint')}
+        </label>
         <button type="submit">{t('orgs.create')}</button>
       </form>
     </section>
