@@ -11,7 +11,7 @@ import { api, login, makeUser } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { ROOT } from '../../../test/template.ts';
 import { seedDemoWorld } from './service.ts';
-import { DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './world.ts';
+import { DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_ROUTING_RULES, DEMO_TIPS, DEMO_USERS, demoEmail } from './world.ts';
 
 const DOWNTOWN_PORTLAND = [-122.6765, 45.5231];
 const BOGOTA = [-74.0721, 4.711];
@@ -80,6 +80,12 @@ describe('demo world', () => {
     expect(await titles('prosecutor')).toEqual(['AMBER', 'AMBER', 'CLEAR', 'GREEN', 'RED']);
     expect(await titles('viewer')).toEqual(['CLEAR', 'GREEN']);
     expect((await api(t.app, { url: '/api/v1/notes?limit=100' })).data.items).toHaveLength(1); // anonymous: CLEAR
+    // The intake line (city hall) and the police agency see the demo tips routed to the police.
+    const queue = async (who: string) => ((await api(t.app, { url: '/api/v1/reports', auth: sessions.get(who)! })).data.items as { category: string }[]).map((r) => r.category).sort();
+    expect(await queue('city')).toEqual(DEMO_TIPS.map((tip) => tip.category).sort());
+    expect(await queue('coordinator')).toEqual(['drug_sales', 'trafficking']); // the third has no pin: unrouted
+    expect(await queue('neighbours')).toEqual([]);
+    expect((await api(t.app, { url: '/api/v1/routing-rules', auth: sessions.get('city')! })).data.items).toHaveLength(DEMO_ROUTING_RULES.length);
   });
 
   it('audits everything it wrote', async () => {
