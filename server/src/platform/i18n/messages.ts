@@ -219,6 +219,16 @@ export const MESSAGES: Catalog = {
     en: 'Must be minLon,minLat,maxLon,maxLat in WGS 84, minimum before maximum.',
     pt: 'Deve ser minLon,minLat,maxLon,maxLat em WGS 84, com o mínimo antes do máximo.',
   },
+  'imports.unsupported_crs': {
+    es: 'El sistema de coordenadas {crs} aún no se puede importar; use longitud/latitud WGS 84 (EPSG:4326).',
+    en: 'The coordinate reference system {crs} cannot be imported yet; use WGS 84 longitude/latitude (EPSG:4326).',
+    pt: 'O sistema de coordenadas {crs} ainda não pode ser importado; use longitude/latitude WGS 84 (EPSG:4326).',
+  },
+  'imports.missing_column': {
+    es: 'El archivo no tiene la columna «{column}».',
+    en: 'The file has no column "{column}".',
+    pt: 'O arquivo não tem a coluna «{column}».',
+  },
   weak_password: {
     es: 'La contraseña debe tener al menos {minimum} caracteres.',
     en: 'The password must be at least {minimum} characters long.',
