@@ -32,6 +32,14 @@ describe('CSV parsing', () => {
     expect(lines.at(-1)).toBe(4);
   });
 
+  it('reports the starting line of every record returned by one chunk', () => {
+    const parser = new CsvParser();
+    expect(parser.push('a,b\n"x\ny",1\n\nz,2\nw,')).toHaveLength(3);
+    expect(parser.recordLines).toEqual([1, 2, 5]);
+    expect(parser.end()).toEqual([['w', '']]);
+    expect(parser.recordLines).toEqual([6]);
+  });
+
   it('fails on an unterminated quoted field', () => {
     const parser = new CsvParser();
     parser.push('a\n"open');

@@ -16,12 +16,15 @@ export class CsvParser {
   private line = 1;
   /** Line number (1-based) where the most recently completed record started. */
   recordLine = 1;
+  /** Line numbers where each record returned by the latest `push` or `end` started, in order. */
+  recordLines: number[] = [];
   private recordStart = 1;
 
   constructor(private readonly delimiter = ',') {}
 
   push(chunk: string): string[][] {
     const out: string[][] = [];
+    this.recordLines = [];
     let text = chunk;
     if (!this.started) {
       this.started = true;
@@ -98,6 +101,7 @@ export class CsvParser {
   /** Flushes the last record when the input does not end with a line break. */
   end(): string[][] {
     const out: string[][] = [];
+    this.recordLines = [];
     if (this.inQuotes) throw new AnalyticsError('BAD_INPUT', `unterminated quoted field starting on line ${this.recordStart}`, { line: this.recordStart });
     if (this.field !== '' || this.record.length > 0 || !this.atFieldStart) this.endRecord(out);
     return out;
@@ -119,7 +123,10 @@ export class CsvParser {
     this.record = [];
     this.recordLine = this.recordStart;
     // a blank line is no record
-    if (!(record.length === 1 && record[0] === '')) out.push(record);
+    if (!(record.length === 1 && record[0] === '')) {
+      out.push(record);
+      this.recordLines.push(this.recordStart);
+    }
   }
 }
 

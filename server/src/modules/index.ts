@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { challengeRoutes } from './challenge/routes.ts';
 import { conductRoutes } from './conduct/routes.ts';
+import { incidentRoutes } from './incidents/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -25,6 +26,7 @@ export const MODULES: RouteModule[] = [
   tokenRoutes,
   sharingGroupRoutes,
   noteRoutes,
+  incidentRoutes,
   auditRoutes,
   tipRoutes,
   unsafePlaceRoutes,

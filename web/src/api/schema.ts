@@ -599,6 +599,349 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/iccs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ICCS sections and divisions, named in the caller's language, with their verification status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IccsCategory"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents the caller may see, latest occurrence first; filters by ICCS prefix, time window and bounding box */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description minLon,minLat,maxLon,maxLat (WGS 84) */
+                    bbox?: string;
+                    cursor?: string;
+                    /** @description Occurrence window overlapping [from, to). */
+                    from?: string;
+                    /** @description ICCS prefix: 05 matches every act against property only, 0501 burglary and below. */
+                    iccs?: string;
+                    limit?: number;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Incident"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an incident with a TLP marking and its distribution */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        addressText?: string | null;
+                        /** @default null */
+                        externalId?: string | null;
+                        /**
+                         * @description Full ICCS code; null when not classified.
+                         * @default null
+                         */
+                        iccsCode?: string | null;
+                        /**
+                         * @description WGS 84
+                         * @default null
+                         */
+                        location?: {
+                            lat: number;
+                            lon: number;
+                        } | null;
+                        /** @default null */
+                        locationPrecisionM?: number | null;
+                        /** Format: date-time */
+                        occurredFrom: string;
+                        /**
+                         * @description End of the occurrence window; not before occurredFrom.
+                         * @default null
+                         */
+                        occurredTo?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Defaults to the caller's first organisation.
+                         */
+                        ownerOrgId?: string;
+                        /** @default [] */
+                        recipientUserIds?: string[];
+                        /** @default null */
+                        reportedAt?: string | null;
+                        /** @default [] */
+                        sharingGroupIds?: string[];
+                        /**
+                         * @default police_record
+                         * @enum {string}
+                         */
+                        source?: "police_record" | "tip" | "import" | "partner";
+                        /**
+                         * @description The source's own category label.
+                         * @default null
+                         */
+                        sourceCategory?: string | null;
+                        /** @enum {string} */
+                        tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident (404 when missing or not visible alike) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jurisdictions.geojson": {
         parameters: {
             query?: never;
@@ -5041,6 +5384,92 @@ export interface components {
             status: "received" | "triaged" | "forwarded" | "in_action" | "closed";
             /** @enum {string} */
             tlp: "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IccsCategory: {
+            code: string;
+            level: number;
+            /** @description In the caller's language; English where no official wording was found. */
+            name: string;
+            parent: string | null;
+            /** @description False until checked against the UNODC ICCS text. */
+            verified: boolean;
+        };
+        IccsCategoryInput: {
+            code: string;
+            level: number;
+            /** @description In the caller's language; English where no official wording was found. */
+            name: string;
+            parent: string | null;
+            /** @description False until checked against the UNODC ICCS text. */
+            verified: boolean;
+        };
+        /** @description A crime or call for service, classified by ICCS and distributed by its TLP 2.0 marking. */
+        Incident: {
+            addressText: string | null;
+            /** @description The smallest organisation jurisdiction covering the location. */
+            adminAreaOrgId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            externalId: string | null;
+            iccsCode: string | null;
+            /** Format: uuid */
+            id: string;
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            locationPrecisionM: number | null;
+            /** Format: date-time */
+            occurredFrom: string;
+            occurredTo: string | null;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            reportedAt: string | null;
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            source: "police_record" | "tip" | "import" | "partner";
+            sourceCategory: string | null;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A crime or call for service, classified by ICCS and distributed by its TLP 2.0 marking. */
+        IncidentInput: {
+            addressText: string | null;
+            /** @description The smallest organisation jurisdiction covering the location. */
+            adminAreaOrgId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            externalId: string | null;
+            iccsCode: string | null;
+            /** Format: uuid */
+            id: string;
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            locationPrecisionM: number | null;
+            /** Format: date-time */
+            occurredFrom: string;
+            occurredTo: string | null;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            reportedAt: string | null;
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            source: "police_record" | "tip" | "import" | "partner";
+            sourceCategory: string | null;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
             /** Format: date-time */
             updatedAt: string;
         };

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, RawBuilder, Selectable } from 'kysely';
 
 /** Row types of the tables the migrations create. Keep in step with server/migrations. */
 export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
@@ -248,6 +248,48 @@ export interface ReportForwardsTable {
   updated_at: Timestamp;
 }
 
+export interface IccsCategoriesTable {
+  code: string;
+  level: 1 | 2;
+  parent: string | null;
+  name_es: string | null;
+  name_en: string;
+  name_pt: string;
+  verified: boolean;
+}
+
+export const INCIDENT_SOURCES = ['police_record', 'tip', 'import', 'partner'] as const;
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+export interface IncidentsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  created_by: string;
+  tlp: Tlp;
+  /** Full ICCS code (2, 4, 5 or 6 digits); higher levels are its prefixes. */
+  iccs_code: string | null;
+  source_category: string | null;
+  occurred_from: Timestamp;
+  occurred_to: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Hex EWKB on read; select through ST_X/ST_Y, write as an SQL point expression. */
+  location: ColumnType<string | null, RawBuilder<unknown> | null | undefined, RawBuilder<unknown> | null>;
+  location_precision_m: number | null;
+  address_text: string | null;
+  /** Set by a trigger: the smallest organisation jurisdiction covering the location. */
+  admin_area_org_id: ColumnType<string | null, never, never>;
+  source: IncidentSource;
+  external_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CategoryMappingsTable {
+  owner_org_id: string;
+  source_category: string;
+  iccs_code: string | null;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -277,6 +319,9 @@ export interface Database {
   routing_rules: RoutingRulesTable;
   report_forwards: ReportForwardsTable;
   report_attachments: ReportAttachmentsTable;
+  iccs_categories: IccsCategoriesTable;
+  incidents: IncidentsTable;
+  category_mappings: CategoryMappingsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

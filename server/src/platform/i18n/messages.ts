@@ -199,6 +199,36 @@ export const MESSAGES: Catalog = {
     en: 'Latitude must be between -90 and 90.',
     pt: 'A latitude deve estar entre -90 e 90.',
   },
+  'iccs.invalid_code': {
+    es: 'Debe ser un código ICCS de 2, 4, 5 o 6 dígitos (p. ej. 05, 0501, 05012).',
+    en: 'Must be an ICCS code of 2, 4, 5 or 6 digits (e.g. 05, 0501, 05012).',
+    pt: 'Deve ser um código ICCS de 2, 4, 5 ou 6 dígitos (ex.: 05, 0501, 05012).',
+  },
+  'iccs.unknown_code': {
+    es: 'El código ICCS {code} no pertenece a ninguna categoría conocida.',
+    en: 'The ICCS code {code} belongs to no known category.',
+    pt: 'O código ICCS {code} não pertence a nenhuma categoria conhecida.',
+  },
+  'incidents.to_before_from': {
+    es: 'El fin del intervalo no puede ser anterior a su inicio.',
+    en: 'The end of the window cannot be before its start.',
+    pt: 'O fim do intervalo não pode ser anterior ao seu início.',
+  },
+  'incidents.bbox_format': {
+    es: 'Debe ser minLon,minLat,maxLon,maxLat en WGS 84, con el mínimo antes del máximo.',
+    en: 'Must be minLon,minLat,maxLon,maxLat in WGS 84, minimum before maximum.',
+    pt: 'Deve ser minLon,minLat,maxLon,maxLat em WGS 84, com o mínimo antes do máximo.',
+  },
+  'imports.unsupported_crs': {
+    es: 'El sistema de coordenadas {crs} aún no se puede importar; use longitud/latitud WGS 84 (EPSG:4326).',
+    en: 'The coordinate reference system {crs} cannot be imported yet; use WGS 84 longitude/latitude (EPSG:4326).',
+    pt: 'O sistema de coordenadas {crs} ainda não pode ser importado; use longitude/latitude WGS 84 (EPSG:4326).',
+  },
+  'imports.missing_column': {
+    es: 'El archivo no tiene la columna «{column}».',
+    en: 'The file has no column "{column}".',
+    pt: 'O arquivo não tem a coluna «{column}».',
+  },
   weak_password: {
     es: 'La contraseña debe tener al menos {minimum} caracteres.',
     en: 'The password must be at least {minimum} characters long.',
