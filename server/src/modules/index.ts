@@ -10,6 +10,7 @@ import { noteRoutes } from './notes/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { publicConfigRoutes } from './public-config/routes.ts';
+import { reportCategoryRoutes } from './report-categories/routes.ts';
 import { routingRoutes } from './routing/routes.ts';
 import { sharingGroupRoutes } from './sharing-groups/routes.ts';
 import { triageRoutes } from './triage/routes.ts';
@@ -35,6 +36,7 @@ export const MODULES: RouteModule[] = [
   challengeRoutes,
   attachmentRoutes,
   routingRoutes,
+  reportCategoryRoutes,
   triageRoutes,
   jurisdictionRoutes,
   publicConfigRoutes,

@@ -1974,6 +1974,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/report-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every report category with its ICCS code and names, active or not (intake coordinators and platform administrators) */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: "tip" | "unsafe_place" | "conduct";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReportCategoryAdmin"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a report category (platform administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "tip" | "unsafe_place" | "conduct";
+                        code: string;
+                        /** @default {} */
+                        descriptions?: {
+                            en?: string | null;
+                            es?: string | null;
+                            pt?: string | null;
+                        };
+                        /**
+                         * @description UNODC ICCS code (section and deeper levels), NULL when the category is not a crime
+                         * @default null
+                         */
+                        iccsCode?: string | null;
+                        names: {
+                            en: string;
+                            es: string;
+                            pt: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportCategoryAdmin"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a category, change its ICCS code, or take it off the public forms (platform administrators) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Inactive categories leave the public forms; reports already filed keep them */
+                        active?: boolean;
+                        descriptions?: {
+                            en?: string | null;
+                            es?: string | null;
+                            pt?: string | null;
+                        };
+                        /** @description UNODC ICCS code (section and deeper levels), NULL when the category is not a crime */
+                        iccsCode?: string | null;
+                        names?: {
+                            en?: string;
+                            es?: string;
+                            pt?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportCategoryAdmin"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/report-forwards": {
         parameters: {
             query?: never;
@@ -5926,6 +6184,40 @@ export interface components {
         ReportCategory: {
             code: string;
             name: string;
+        };
+        ReportCategoryAdmin: {
+            active: boolean;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            code: string;
+            descriptions: {
+                en: string | null;
+                es: string | null;
+                pt: string | null;
+            };
+            iccsCode: string | null;
+            names: {
+                en: string;
+                es: string;
+                pt: string;
+            };
+        };
+        ReportCategoryAdminInput: {
+            active: boolean;
+            /** @enum {string} */
+            channel: "tip" | "unsafe_place" | "conduct";
+            code: string;
+            descriptions: {
+                en: string | null;
+                es: string | null;
+                pt: string | null;
+            };
+            iccsCode: string | null;
+            names: {
+                en: string;
+                es: string;
+                pt: string;
+            };
         };
         ReportCategoryInput: {
             code: string;

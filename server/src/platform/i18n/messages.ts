@@ -289,6 +289,26 @@ export const MESSAGES: Catalog = {
     en: 'The unit the feedback is about never receives it.',
     pt: 'A unidade a que a manifestação se refere nunca a recebe.',
   },
+  'category.code_format': {
+    es: 'Código de 2 a 40 letras minúsculas, cifras o guiones bajos, empezando por una letra.',
+    en: 'A code of 2 to 40 lowercase letters, digits or underscores, starting with a letter.',
+    pt: 'Um código de 2 a 40 letras minúsculas, dígitos ou sublinhados, começando por uma letra.',
+  },
+  'category.conduct_code': {
+    es: 'Las categorías de conducta policial son «commendation» o empiezan por «complaint_».',
+    en: 'Police-conduct categories are "commendation" or start with "complaint_".',
+    pt: 'As categorias de conduta policial são «commendation» ou começam por «complaint_».',
+  },
+  'category.iccs_format': {
+    es: 'Un código ICCS tiene de 2 a 6 cifras (p. ej. 0601).',
+    en: 'An ICCS code has 2 to 6 digits (e.g. 0601).',
+    pt: 'Um código ICCS tem de 2 a 6 dígitos (ex.: 0601).',
+  },
+  'category.iccs_unknown': {
+    es: 'La sección ICCS de {code} no existe.',
+    en: 'The ICCS section of {code} does not exist.',
+    pt: 'A seção ICCS de {code} não existe.',
+  },
   'triage.statistics_only': {
     es: 'Quien envió esta opinión solo permitió contarla en las estadísticas: no se deriva.',
     en: 'The sender allowed this feedback only to be counted in statistics: it is not forwarded.',
