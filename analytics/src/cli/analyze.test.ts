@@ -116,10 +116,11 @@ describe('alianza analyze on other inputs', () => {
     const missing = await run('kde', '--input', portland(), '--cell-size', '250', '--bandwidth', '1000');
     expect(missing.status).toBe(65);
     expect(missing.stderr).toContain('no column "x"');
-    const badDate = tempFile('dates.csv', 'x,y,date\n1,1,2016-01-01\n2,2,yesterday\n');
+    // The bad row is not the last of its chunk: the message must still name its own line.
+    const badDate = tempFile('dates.csv', 'x,y,date\n1,1,2016-01-01\n2,2,yesterday\n3,3,2016-01-02\n');
     const d = await run('knox', '--input', badDate);
     expect(d.status).toBe(65);
-    expect(d.stderr).toContain('line 3');
+    expect(d.stderr).toContain('line 3:');
     const zero = await run('gistar', '--input', portland(), '--cell-size', '0');
     expect(zero.status).toBe(64);
     const huge = await run('kde', '--input', portland(), '--x-col', 'x_ft', '--y-col', 'y_ft', '--cell-size', '0.01', '--bandwidth', '10');

@@ -49,7 +49,7 @@ export async function readColumns(file: string, request: ColumnRequest): Promise
     if (k < 0) throw new AnalyticsError('BAD_INPUT', `${file} has no column "${name}" (columns: ${header!.join(', ')})`, { column: name });
     return k;
   };
-  const take = (record: string[]) => {
+  const take = (record: string[], line: number) => {
     if (!header) {
       header = record;
       index = {
@@ -67,7 +67,7 @@ export async function readColumns(file: string, request: ColumnRequest): Promise
     if (ix.date >= 0) {
       const text = record[ix.date] ?? '';
       const parsed = parseDay(text);
-      if (parsed === null) throw new AnalyticsError('BAD_INPUT', `line ${parser.recordLine}: "${text}" in ${request.date} is not a date (YYYY-MM-DD or YYYY-MM)`, { line: parser.recordLine });
+      if (parsed === null) throw new AnalyticsError('BAD_INPUT', `line ${line}: "${text}" in ${request.date} is not a date (YYYY-MM-DD or YYYY-MM)`, { line });
       day = parsed;
       if ((request.from !== undefined && day < request.from) || (request.to !== undefined && day > request.to)) return;
     }
@@ -75,7 +75,7 @@ export async function readColumns(file: string, request: ColumnRequest): Promise
     for (let k = 0; k < ix.numbers.length; k++) {
       const text = (record[ix.numbers[k]!] ?? '').trim();
       const v = text === '' ? Number.NaN : Number(text);
-      if (text !== '' && !Number.isFinite(v)) throw new AnalyticsError('BAD_INPUT', `line ${parser.recordLine}: "${text}" in ${request.numbers[k]} is not a number`, { line: parser.recordLine });
+      if (text !== '' && !Number.isFinite(v)) throw new AnalyticsError('BAD_INPUT', `line ${line}: "${text}" in ${request.numbers[k]} is not a number`, { line });
       values.push(v);
     }
     values.forEach((v, k) => numbers[k]!.push(v));
@@ -84,13 +84,14 @@ export async function readColumns(file: string, request: ColumnRequest): Promise
   };
   try {
     for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-      for (const record of parser.push(chunk as string)) take(record);
+      // One chunk holds many records: each keeps the line it started on, for error messages.
+      parser.push(chunk as string).forEach((record, i) => take(record, parser.recordLines[i]!));
     }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AnalyticsError('BAD_INPUT', `cannot read ${file}: no such file`, { file });
     throw err;
   }
-  for (const record of parser.end()) take(record);
+  parser.end().forEach((record, i) => take(record, parser.recordLines[i]!));
   if (!header) throw new AnalyticsError('EMPTY_INPUT', `${file} is empty`, { file });
   return {
     numbers: new Map(request.numbers.map((name, k) => [name, Float64Array.from(numbers[k]!)])),
