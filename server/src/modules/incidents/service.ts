@@ -6,6 +6,7 @@ import { assertValidDistribution, distributionOf, replaceDistribution } from '..
 import { journal } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound, type FieldIssue } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/page-cursor.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { assertCanRecordIncident } from './policy.ts';
 import * as q from './queries.ts';
@@ -110,26 +111,16 @@ function parseFilter(filter: IncidentFilter): q.IncidentQuery {
 
 const CursorShape = z.object({ occurredFrom: z.iso.datetime(), id: z.uuid() });
 
-function decodeCursor(cursor: string | undefined): q.Cursor | null {
-  if (!cursor) return null;
-  try {
-    const parsed = CursorShape.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // not JSON: the same field error
-  }
-  throw invalidField('cursor', 'invalid');
-}
 
 export async function listIncidents(ctx: AppContext, actor: Actor, filter: IncidentFilter, page: { limit: number; cursor?: string }) {
   const query = parseFilter(filter);
-  const after = decodeCursor(page.cursor);
+  const after = decodeCursor(CursorShape, page.cursor);
   const rows = await q.listVisibleIncidents(ctx.db, actor, query, page.limit + 1, after);
   const items = rows.slice(0, page.limit);
   await ctx.readAudit.recordReads(actor, q.INCIDENT, items);
   const last = items.at(-1);
   const nextCursor =
-    rows.length > page.limit && last ? Buffer.from(JSON.stringify({ occurredFrom: last.occurred_from.toISOString(), id: last.id })).toString('base64url') : null;
+    rows.length > page.limit && last ? encodeCursor({ occurredFrom: last.occurred_from.toISOString(), id: last.id }) : null;
   return { items: items.map(toIncident), nextCursor };
 }
 

@@ -6,6 +6,7 @@ import { assertValidDistribution, distributionOf, replaceDistribution, type Dist
 import { appendAudit, changes, journal } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/page-cursor.ts';
 import * as q from './queries.ts';
 import type { CreateNoteInput, Note, NoteFilter, UpdateNoteInput } from './schemas.ts';
 
@@ -51,25 +52,15 @@ export async function getNote(ctx: AppContext, actor: Actor, id: string): Promis
 
 const CursorShape = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
 
-function decodeCursor(cursor: string | undefined): q.Cursor | null {
-  if (!cursor) return null;
-  try {
-    const parsed = CursorShape.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // not JSON: the same field error
-  }
-  throw invalidField('cursor', 'invalid');
-}
 
 export async function listNotes(ctx: AppContext, actor: Actor, filter: NoteFilter, page: { limit: number; cursor?: string }) {
-  const after = decodeCursor(page.cursor);
+  const after = decodeCursor(CursorShape, page.cursor);
   const rows = await q.listVisibleNotes(ctx.db, actor, filter, page.limit + 1, after);
   const items = rows.slice(0, page.limit);
   await ctx.readAudit.recordReads(actor, q.NOTE, items);
   const last = items.at(-1);
   const nextCursor =
-    rows.length > page.limit && last ? Buffer.from(JSON.stringify({ createdAt: last.created_at.toISOString(), id: last.id })).toString('base64url') : null;
+    rows.length > page.limit && last ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null;
   return { items: items.map((r) => toNote(r, distributionOf(r))), nextCursor };
 }
 
