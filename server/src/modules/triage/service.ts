@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.ts';
-import { requireScope, requireUser } from '../../platform/access/policy.ts';
+import { NEED_TO_KNOW_ROLES, orgsWithRole, requireScope, requireUser } from '../../platform/access/policy.ts';
 import { currentHour, journal } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
@@ -19,6 +19,8 @@ const asRestricted = (ids: string[]) => ids.map((id) => ({ id, tlp: 'RED' as con
 export async function listQueue(ctx: AppContext, actor: Actor, query: q.QueueFilter & { limit: number; offset: number }): Promise<QueueItem[]> {
   requireUser(actor);
   const rows = await q.listQueue(ctx.db, actor, query, query.limit, query.offset);
+  // The queue shows the beginning of each resident's text: a read like any other.
+  await ctx.readAudit.recordReads(actor, REPORT, asRestricted(rows.map((r) => r.id)));
   return rows.map((r) => ({
     id: r.id,
     channel: r.channel,
@@ -44,7 +46,7 @@ export async function getReport(ctx: AppContext, actor: Actor, id: string): Prom
     decideRoute(ctx.db, id),
     q.duplicateCandidates(ctx.db, actor, id),
   ]);
-  await ctx.readAudit.recordReads(actor, REPORT, asRestricted([id]));
+  await ctx.readAudit.recordReads(actor, REPORT, asRestricted([id, ...duplicates.map((d) => d.id)]));
   return {
     id: r.id,
     channel: r.channel,
@@ -176,8 +178,8 @@ export async function messageReporter(ctx: AppContext, actor: Actor, id: string,
 
 async function toForwarded(ctx: AppContext, actor: Actor, rows: q.ForwardRow[]): Promise<ForwardedReport[]> {
   await ctx.readAudit.recordReads(actor, q.FORWARD, rows);
-  const responsible = new Set<string>();
-  for (const r of rows) if (r.role === 'responsible' && (await q.holdsResponsibleForward(ctx.db, actor, r.report_id))) responsible.add(r.id);
+  // Progress is recorded by the need-to-know members of the organisation holding the responsible copy.
+  const ntkOrgs = new Set(orgsWithRole(actor, NEED_TO_KNOW_ROLES));
   return rows.map((r) => ({
     id: r.id,
     reportId: r.report_id,
@@ -193,7 +195,7 @@ async function toForwarded(ctx: AppContext, actor: Actor, rows: q.ForwardRow[]):
     status: r.status,
     closureReason: r.closure_reason,
     receivedHour: r.received_hour.toISOString(),
-    canUpdateStatus: responsible.has(r.id) && r.status !== 'closed',
+    canUpdateStatus: r.role === 'responsible' && ntkOrgs.has(r.owner_org_id) && r.status !== 'closed',
     forwardedAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   }));

@@ -70,6 +70,10 @@ describe('triage of residents\' reports', () => {
       expect((await as(auth).get(`/api/v1/reports/${tip.id}`)).statusCode).toBe(404);
     }
     expect((await api(t.app, { url: '/api/v1/reports' })).statusCode).toBe(401);
+    // The queue shows the start of the resident's text: each listing is an audited read.
+    const reads = await t.ctx.db.selectFrom('audit_log').select('actor_user_id').where('action', '=', 'read').where('record_type', '=', 'report').where('record_id', '=', tip.id).execute();
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    expect(reads.every((r) => r.actor_user_id !== null)).toBe(true);
   });
 
   it('goes from triage to a redacted, TLP-marked copy that only the routed organisation reads', async () => {
