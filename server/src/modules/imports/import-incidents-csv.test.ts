@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { makeOrg, makeUser } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import type { ImportProfile } from './column-mapping.ts';
+import { parseCsv } from '../../../../analytics/src/csv.ts';
 import { importIncidentsCsv, type ImportIncidentsInput } from './import-incidents-csv.ts';
 
 const PORTLAND_FILE = new URL('../../../../demo/portland-cfs-2016-08.csv', import.meta.url);
@@ -120,14 +121,85 @@ describe('rows that cannot be imported', () => {
     ]);
   });
 
-  it('refuses, before reading any row, a file without a mapped column and a CRS it cannot reproject', async () => {
+  it('refuses, before writing any row, a file without a mapped column and a CRS it does not know', async () => {
     const { orgId, actor } = await analystOfNewOrg();
     await expect(run(actor, orgId, 'category,date\nBURGLARY,2016-08-10\n')).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
-      fields: [{ path: 'profile.columns', code: 'imports.missing_column', params: { column: 'occ_date' } }, expect.anything(), expect.anything()],
+      fields: [{ path: 'profile.columns', code: 'imports.missing_column', params: { column: 'occ_date', columns: 'category, date' } }, expect.anything(), expect.anything()],
     });
-    const feet = { ...PORTLAND_PROFILE, crs: 'EPSG:2913' } as unknown as ImportProfile;
-    await expect(run(actor, orgId, PORTLAND_2000, { profile: feet })).rejects.toMatchObject({ fields: [{ path: 'profile.crs', code: 'imports.unsupported_crs' }] });
+    const unknown = { ...PORTLAND_PROFILE, crs: 'EPSG:99999' };
+    await expect(run(actor, orgId, PORTLAND_2000, { profile: unknown })).rejects.toMatchObject({ fields: [{ path: 'profile.crs', code: 'imports.unknown_crs', params: { crs: 'EPSG:99999' } }] });
+    expect(await importedRows(orgId)).toEqual([]);
+  });
+});
+
+describe('coordinates in a projected CRS', () => {
+  it('reprojects the Portland state-plane feet (EPSG:2913) to the WGS 84 points the file gives, to 1e-6 degrees', async () => {
+    const { orgId, actor } = await analystOfNewOrg();
+    const feet: ImportProfile = { ...PORTLAND_PROFILE, crs: 'EPSG:2913', columns: { ...PORTLAND_PROFILE.columns, lon: undefined, lat: undefined, x: 'x_ft', y: 'y_ft' } };
+    expect(await run(actor, orgId, PORTLAND_2000, { profile: feet })).toMatchObject({ imported: 2000, rejected: [] });
+    const byId = new Map((await importedRows(orgId)).map((r) => [r.external_id, r]));
+    const records = parseCsv(PORTLAND_2000).slice(1);
+    let worst = 0;
+    records.forEach(([, , , , , , , lon, lat], i) => {
+      const row = byId.get(`portland-cfs-2016-08:${i + 2}`)!;
+      worst = Math.max(worst, Math.abs(row.lon - Number(lon)), Math.abs(row.lat - Number(lat)));
+    });
+    expect(worst).toBeLessThan(1e-6);
+  });
+});
+
+describe('files refused before any row is written', () => {
+  const PORTLAND_AREA = { type: 'Polygon' as const, coordinates: [[[-122.9, 45.3], [-122.3, 45.3], [-122.3, 45.7], [-122.9, 45.7], [-122.9, 45.3]]] };
+  const BOGOTA_AREA = { type: 'Polygon' as const, coordinates: [[[-74.3, 4.4], [-73.9, 4.4], [-73.9, 4.9], [-74.3, 4.9], [-74.3, 4.4]]] };
+  const swappedProfile: ImportProfile = { ...PORTLAND_PROFILE, columns: { ...PORTLAND_PROFILE.columns, lon: 'lat', lat: 'lon' } };
+
+  async function orgWithArea(jurisdiction: typeof PORTLAND_AREA) {
+    const org = await makeOrg(t.ctx, { type: 'police_agency', country: 'US', jurisdiction });
+    const user = await makeUser(t.ctx, [{ orgId: org.id, role: 'analyst' }]);
+    await t.ctx.db.insertInto('category_mappings').values(Object.entries(PORTLAND_MAPPING).map(([source_category, iccs_code]) => ({ owner_org_id: org.id, source_category, iccs_code }))).execute();
+    const actor: Actor = { kind: 'user', userId: user.id, isPlatformAdmin: false, memberships: [{ orgId: org.id, role: 'analyst' }], scopes: null, requestId: null, locale: 'en' };
+    return { orgId: org.id, actor };
+  }
+  const fieldsOf = async (promise: Promise<unknown>) => {
+    const err = await promise.then(() => null, (e: unknown) => e as { fields: { code: string; params?: Record<string, unknown> }[] });
+    return err?.fields ?? [];
+  };
+
+  it('says when latitude and longitude are swapped, against the jurisdiction and without one', async () => {
+    const portland = await orgWithArea(PORTLAND_AREA);
+    const [swapped] = await fieldsOf(run(portland.actor, portland.orgId, PORTLAND_2000, { profile: swappedProfile }));
+    expect(swapped).toMatchObject({ code: 'imports.swapped_axes', params: { x: 'lat', y: 'lon' } });
+    expect(swapped!.params!.outside).toBe(swapped!.params!.sampled);
+    expect(swapped!.params!.sampled).toBeGreaterThanOrEqual(1000);
+    const { orgId, actor } = await analystOfNewOrg();
+    expect(await fieldsOf(run(actor, orgId, PORTLAND_2000, { profile: swappedProfile }))).toMatchObject([{ code: 'imports.swapped_axes_area' }]);
+    expect(await importedRows(portland.orgId)).toEqual([]);
+  });
+
+  it('says when the points fall outside the owner\'s jurisdiction, and when degrees were given a projected CRS', async () => {
+    const bogota = await orgWithArea(BOGOTA_AREA);
+    expect(await fieldsOf(run(bogota.actor, bogota.orgId, PORTLAND_2000))).toMatchObject([{ code: 'imports.outside_jurisdiction', params: { crs: 'EPSG:4326', x: 'lon', y: 'lat' } }]);
+    const { orgId, actor } = await analystOfNewOrg();
+    const degreesAsUtm = { ...PORTLAND_PROFILE, crs: 'EPSG:32610' };
+    expect((await fieldsOf(run(actor, orgId, PORTLAND_2000, { profile: degreesAsUtm }))).map((f) => f.code)).toEqual(['imports.outside_area_of_use', 'imports.looks_like_degrees']);
+  });
+
+  it('names the date column and the format the dates seem to be in', async () => {
+    const { orgId, actor } = await analystOfNewOrg();
+    const dayFirst: ImportProfile = { ...PORTLAND_PROFILE, dateFormat: 'DD/MM/YYYY' };
+    expect(await fieldsOf(run(actor, orgId, PORTLAND_2000, { profile: dayFirst }))).toMatchObject([
+      { code: 'imports.date_format_mismatch', params: { column: 'occ_date', format: 'DD/MM/YYYY', suggestion: 'YYYY-MM-DD', example: '2016-08-10' } },
+    ]);
+    const words = PORTLAND_2000.replaceAll(/2016-08-(\d\d)/g, 'the $1th');
+    expect(await fieldsOf(run(actor, orgId, words))).toMatchObject([{ code: 'imports.unparseable_dates', params: { column: 'occ_date' } }]);
+  });
+
+  it('refuses an empty file, a header without records and a file with another delimiter', async () => {
+    const { orgId, actor } = await analystOfNewOrg();
+    expect(await fieldsOf(run(actor, orgId, ''))).toMatchObject([{ code: 'imports.empty_file' }]);
+    expect(await fieldsOf(run(actor, orgId, PORTLAND_2000.split('\n')[0]! + '\n'))).toMatchObject([{ code: 'imports.no_records' }]);
+    expect(await fieldsOf(run(actor, orgId, PORTLAND_2000.replaceAll(',', ';')))).toMatchObject([{ code: 'imports.wrong_delimiter', params: { found: ';' } }]);
     expect(await importedRows(orgId)).toEqual([]);
   });
 });

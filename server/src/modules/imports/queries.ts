@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit/audit-log.ts';
+import type { IncidentSource } from '../../platform/db/schema.ts';
 import type { IncidentImportRow } from './column-mapping.ts';
 
 /** The organisation's category mapping: its labels to ICCS codes (null: known, not classified). */
@@ -9,12 +10,27 @@ export async function categoryMappings(db: Executor, ownerOrgId: string): Promis
 }
 
 /**
+ * How many of each list of WGS 84 points the organisation's jurisdiction covers; nulls when it
+ * has no jurisdiction.
+ */
+export async function jurisdictionCover(db: Executor, orgId: string, straight: { lon: number; lat: number }[], swapped: { lon: number; lat: number }[]) {
+  const count = (points: { lon: number; lat: number }[]) => sql<number>`(select count(*)::int from json_to_recordset(${JSON.stringify(points)}::json) as p(lon float8, lat float8)
+      where ST_Covers(o.jurisdiction, ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)))`;
+  const row = await db
+    .selectFrom('organizations as o')
+    .select([sql<boolean>`o.jurisdiction is not null`.as('has'), count(straight).as('straight'), count(swapped).as('swapped')])
+    .where('o.id', '=', orgId)
+    .executeTakeFirst();
+  return row?.has ? { straight: Number(row.straight), swapped: Number(row.swapped) } : { straight: null, swapped: null };
+}
+
+/**
  * Inserts new incidents and updates those whose imported fields changed, keyed by
  * (owner, 'import', external id); an unchanged row is not written at all, so a re-run is a no-op.
  * Returns the external ids inserted and updated; the rest of `rows` were unchanged.
  */
-export async function upsertImportedIncidents(db: Executor, owner: { orgId: string; userId: string }, rows: IncidentImportRow[]) {
-  if (rows.length === 0) return { inserted: [] as string[], updated: [] as string[] };
+export async function upsertImportedIncidents(db: Executor, owner: { orgId: string; userId: string; source: IncidentSource }, rows: IncidentImportRow[]) {
+  if (rows.length === 0) return { inserted: 0, updated: 0 };
   const written = await db
     .insertInto('incidents')
     .values(
@@ -23,7 +39,7 @@ export async function upsertImportedIncidents(db: Executor, owner: { orgId: stri
         location: r.location ? sql<unknown>`ST_SetSRID(ST_MakePoint(${r.location.lon}, ${r.location.lat}), 4326)` : null,
         owner_org_id: owner.orgId,
         created_by: owner.userId,
-        source: 'import' as const,
+        source: owner.source,
       })),
     )
     .onConflict((oc) =>
@@ -49,8 +65,6 @@ export async function upsertImportedIncidents(db: Executor, owner: { orgId: stri
     // xmax is 0 on a freshly inserted row version and set on one written by the update branch.
     .returning(['external_id', sql<boolean>`(xmax = 0)`.as('inserted')])
     .execute();
-  return {
-    inserted: written.filter((w) => w.inserted).map((w) => w.external_id!),
-    updated: written.filter((w) => !w.inserted).map((w) => w.external_id!),
-  };
+  const inserted = written.filter((w) => w.inserted).length;
+  return { inserted, updated: written.length - inserted };
 }

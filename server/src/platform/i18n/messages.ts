@@ -219,16 +219,6 @@ export const MESSAGES: Catalog = {
     en: 'Must be minLon,minLat,maxLon,maxLat in WGS 84, minimum before maximum.',
     pt: 'Deve ser minLon,minLat,maxLon,maxLat em WGS 84, com o mínimo antes do máximo.',
   },
-  'imports.unsupported_crs': {
-    es: 'El sistema de coordenadas {crs} aún no se puede importar; use longitud/latitud WGS 84 (EPSG:4326).',
-    en: 'The coordinate reference system {crs} cannot be imported yet; use WGS 84 longitude/latitude (EPSG:4326).',
-    pt: 'O sistema de coordenadas {crs} ainda não pode ser importado; use longitude/latitude WGS 84 (EPSG:4326).',
-  },
-  'imports.missing_column': {
-    es: 'El archivo no tiene la columna «{column}».',
-    en: 'The file has no column "{column}".',
-    pt: 'O arquivo não tem a coluna «{column}».',
-  },
   weak_password: {
     es: 'La contraseña debe tener al menos {minimum} caracteres.',
     en: 'The password must be at least {minimum} characters long.',
@@ -478,6 +468,78 @@ export const MESSAGES: Catalog = {
     es: 'El mes inicial debe ser anterior o igual al final.',
     en: 'The first month must not be after the last.',
     pt: 'O mês inicial não pode ser posterior ao final.',
+  },
+
+  // Incident imports (modules/imports): whole-file problems found before any row is written.
+  'imports.unknown_crs': {
+    es: 'El sistema de coordenadas «{crs}» no es uno de los códigos EPSG que Alianza conoce (p. ej. EPSG:4326, EPSG:3857, EPSG:9377, EPSG:31983).',
+    en: 'The coordinate reference system "{crs}" is not one of the EPSG codes Alianza knows (e.g. EPSG:4326, EPSG:3857, EPSG:9377, EPSG:31983).',
+    pt: 'O sistema de coordenadas «{crs}» não é um dos códigos EPSG que o Alianza conhece (p. ex. EPSG:4326, EPSG:3857, EPSG:9377, EPSG:31983).',
+  },
+  'imports.missing_column': {
+    es: 'El archivo no tiene la columna «{column}». Columnas del archivo: {columns}.',
+    en: 'The file has no column "{column}". The file\'s columns: {columns}.',
+    pt: 'O arquivo não tem a coluna «{column}». Colunas do arquivo: {columns}.',
+  },
+  'imports.wrong_delimiter': {
+    es: 'La primera línea es una sola columna que contiene «{found}»: el archivo parece separado por «{found}», no por el separador del perfil.',
+    en: 'The first line is a single column containing "{found}": the file looks separated by "{found}", not by the profile\'s delimiter.',
+    pt: 'A primeira linha é uma única coluna que contém «{found}»: o arquivo parece separado por «{found}», não pelo separador do perfil.',
+  },
+  'imports.empty_file': {
+    es: 'El archivo está vacío.',
+    en: 'The file is empty.',
+    pt: 'O arquivo está vazio.',
+  },
+  'imports.no_records': {
+    es: 'El archivo no tiene registros después de la cabecera.',
+    en: 'The file has no records after its header.',
+    pt: 'O arquivo não tem registros depois do cabeçalho.',
+  },
+  'imports.unparseable_dates': {
+    es: 'La columna «{column}» no tiene fechas en el formato {format} ({count} de {sampled} valores revisados, p. ej. «{example}»), ni en otro formato conocido.',
+    en: 'Column "{column}" does not hold dates in the format {format} ({count} of {sampled} values checked, e.g. "{example}"), nor in any other known format.',
+    pt: 'A coluna «{column}» não tem datas no formato {format} ({count} de {sampled} valores verificados, p. ex. «{example}»), nem em outro formato conhecido.',
+  },
+  'imports.date_format_mismatch': {
+    es: 'La columna «{column}» no tiene fechas en el formato {format} ({count} de {sampled} valores revisados, p. ej. «{example}»); parecen estar en el formato {suggestion}.',
+    en: 'Column "{column}" does not hold dates in the format {format} ({count} of {sampled} values checked, e.g. "{example}"); they look like {suggestion}.',
+    pt: 'A coluna «{column}» não tem datas no formato {format} ({count} de {sampled} valores verificados, p. ex. «{example}»); parecem estar no formato {suggestion}.',
+  },
+  'imports.swapped_axes': {
+    es: 'Las columnas «{x}» y «{y}» parecen intercambiadas: {outside} de {sampled} puntos revisados quedan fuera de la jurisdicción en {crs}, y al intercambiar los ejes caen dentro.',
+    en: 'Columns "{x}" and "{y}" look swapped: {outside} of {sampled} points checked fall outside the jurisdiction in {crs}, and inside it with the axes exchanged.',
+    pt: 'As colunas «{x}» e «{y}» parecem trocadas: {outside} de {sampled} pontos verificados ficam fora da jurisdição em {crs}, e dentro dela com os eixos trocados.',
+  },
+  'imports.swapped_axes_area': {
+    es: 'Las columnas «{x}» y «{y}» parecen intercambiadas: {outside} de {sampled} puntos revisados quedan fuera del área de uso de {crs} ({crsName}), y al intercambiar los ejes caen dentro.',
+    en: 'Columns "{x}" and "{y}" look swapped: {outside} of {sampled} points checked fall outside the area of use of {crs} ({crsName}), and inside it with the axes exchanged.',
+    pt: 'As colunas «{x}» e «{y}» parecem trocadas: {outside} de {sampled} pontos verificados ficam fora da área de uso de {crs} ({crsName}), e dentro dela com os eixos trocados.',
+  },
+  'imports.outside_jurisdiction': {
+    es: '{outside} de {sampled} puntos revisados quedan fuera de la jurisdicción de la organización si se leen en {crs} ({crsName}). ¿Es ese el sistema de coordenadas del archivo?',
+    en: '{outside} of {sampled} points checked fall outside the organisation\'s jurisdiction when read in {crs} ({crsName}). Is that the file\'s coordinate reference system?',
+    pt: '{outside} de {sampled} pontos verificados ficam fora da jurisdição da organização quando lidos em {crs} ({crsName}). É esse o sistema de coordenadas do arquivo?',
+  },
+  'imports.outside_area_of_use': {
+    es: '{outside} de {sampled} puntos revisados quedan fuera del área de uso de {crs} ({crsName}). ¿Es ese el sistema de coordenadas del archivo?',
+    en: '{outside} of {sampled} points checked fall outside the area of use of {crs} ({crsName}). Is that the file\'s coordinate reference system?',
+    pt: '{outside} de {sampled} pontos verificados ficam fora da área de uso de {crs} ({crsName}). É esse o sistema de coordenadas do arquivo?',
+  },
+  'imports.looks_like_degrees': {
+    es: 'Los valores de «{x}» y «{y}» parecen grados de longitud y latitud: pruebe EPSG:4326.',
+    en: 'The values of "{x}" and "{y}" look like degrees of longitude and latitude: try EPSG:4326.',
+    pt: 'Os valores de «{x}» e «{y}» parecem graus de longitude e latitude: tente EPSG:4326.',
+  },
+  'imports.looks_projected': {
+    es: 'Los valores de «{x}» y «{y}» no son grados: parecen coordenadas proyectadas (metros o pies); elija el código EPSG de su proyección.',
+    en: 'The values of "{x}" and "{y}" are not degrees: they look like projected coordinates (metres or feet); choose the EPSG code of their projection.',
+    pt: 'Os valores de «{x}» e «{y}» não são graus: parecem coordenadas projetadas (metros ou pés); escolha o código EPSG da projeção.',
+  },
+  'imports.unsupported_format': {
+    es: 'No se pueden importar archivos en formato «{format}».',
+    en: 'Files in the format "{format}" cannot be imported.',
+    pt: 'Não é possível importar arquivos no formato «{format}».',
   },
 };
 
