@@ -290,6 +290,104 @@ export interface CategoryMappingsTable {
   iccs_code: string | null;
 }
 
+export const INTEL_ENTITY_TYPES = [
+  'person', 'criminal_group', 'vehicle', 'phone', 'financial_account', 'place', 'shipment', 'seizure', 'document',
+] as const;
+export type IntelEntityType = (typeof INTEL_ENTITY_TYPES)[number];
+export const INTEL_LINK_TYPES = [
+  'member_of', 'leads', 'associate_of', 'relative_of', 'uses', 'owns', 'located_at', 'transported', 'paid',
+  'communicated_with', 'involved_in', 'seized_from', 'same_as',
+] as const;
+export type IntelLinkType = (typeof INTEL_LINK_TYPES)[number];
+/** Admiralty (NATO STANAG 2511) source reliability and information credibility. */
+export const SOURCE_RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type SourceReliability = (typeof SOURCE_RELIABILITY)[number];
+export const INFORMATION_CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
+export type InformationCredibility = (typeof INFORMATION_CREDIBILITY)[number];
+export const SOURCE_KNOWLEDGE = ['direct', 'indirect', 'unknown'] as const;
+export type SourceKnowledge = (typeof SOURCE_KNOWLEDGE)[number];
+/** UK 3x5x2 handling codes: P lawful sharing permitted, C permitted with conditions. */
+export const HANDLING_CODES = ['P', 'C'] as const;
+export type HandlingCode = (typeof HANDLING_CODES)[number];
+
+type Json<T> = ColumnType<T, string, string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface IntelEntitiesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  created_by: string;
+  tlp: Tlp;
+  type: IntelEntityType;
+  label: string;
+  /** Type-specific, validated by the application; written as JSON text. */
+  attributes: Json<Record<string, unknown>>;
+  /** Identifiers as entered: [{kind, value, country?}]. */
+  identifiers: Json<{ kind: string; value: string; country?: string }[]>;
+  first_seen: NullableTimestamp;
+  last_seen: NullableTimestamp;
+  copy_of: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface IntelReportsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  created_by: string;
+  tlp: Tlp;
+  title: string;
+  body: string;
+  source_reliability: SourceReliability;
+  information_credibility: InformationCredibility;
+  source_knowledge: SourceKnowledge;
+  handling_code: HandlingCode;
+  handling_conditions: string | null;
+  obtained_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface IntelReportEntitiesTable {
+  report_id: string;
+  entity_id: string;
+}
+
+export interface IntelLinksTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  created_by: string;
+  tlp: Tlp;
+  type: IntelLinkType;
+  source_id: string;
+  target_id: string;
+  valid_from: NullableTimestamp;
+  valid_to: NullableTimestamp;
+  report_id: string | null;
+  description: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface IntelEntityMergesTable {
+  id: Generated<string>;
+  survivor_id: string;
+  merged_id: string;
+  reason: string;
+  merged_by: string;
+  merged_at: CreatedAt;
+  unmerged_by: string | null;
+  unmerged_at: Date | null;
+}
+
+export interface IntelDuplicateDismissalsTable {
+  org_id: string;
+  entity_a: string;
+  entity_b: string;
+  dismissed_by: string;
+  dismissed_at: CreatedAt;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -322,6 +420,12 @@ export interface Database {
   iccs_categories: IccsCategoriesTable;
   incidents: IncidentsTable;
   category_mappings: CategoryMappingsTable;
+  intel_entities: IntelEntitiesTable;
+  intel_reports: IntelReportsTable;
+  intel_report_entities: IntelReportEntitiesTable;
+  intel_links: IntelLinksTable;
+  intel_entity_merges: IntelEntityMergesTable;
+  intel_duplicate_dismissals: IntelDuplicateDismissalsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -541,6 +541,77 @@ export const MESSAGES: Catalog = {
     en: 'Files in the format "{format}" cannot be imported.',
     pt: 'Não é possível importar arquivos no formato «{format}».',
   },
+  // Intelligence: entities, reports, links (modules/intel).
+  'intel.grading_required': {
+    es: 'Califique el informe: la fiabilidad de la fuente (A–F) y la credibilidad de la información (1–6) son obligatorias.',
+    en: 'Grade the report: source reliability (A–F) and information credibility (1–6) are mandatory.',
+    pt: 'Classifique o relatório: a confiabilidade da fonte (A–F) e a credibilidade da informação (1–6) são obrigatórias.',
+  },
+  'intel.handling_required': {
+    es: 'Indique el código de manejo: P (se permite compartir) o C (se permite con condiciones).',
+    en: 'State the handling code: P (sharing permitted) or C (permitted with conditions).',
+    pt: 'Indique o código de tratamento: P (compartilhamento permitido) ou C (permitido com condições).',
+  },
+  'intel.conditions_required': {
+    es: 'El código de manejo C exige escribir las condiciones.',
+    en: 'Handling code C needs the conditions written out.',
+    pt: 'O código de tratamento C exige que as condições sejam escritas.',
+  },
+  'intel.conditions_only_with_c': {
+    es: 'Las condiciones de manejo solo acompañan al código C.',
+    en: 'Handling conditions go only with code C.',
+    pt: 'As condições de tratamento acompanham apenas o código C.',
+  },
+  'intel.country_code': {
+    es: 'Use un código de país ISO 3166-1 de dos letras mayúsculas, p. ej. CO.',
+    en: 'Use a two-letter upper-case ISO 3166-1 country code, e.g. CO.',
+    pt: 'Use um código de país ISO 3166-1 de duas letras maiúsculas, p. ex. CO.',
+  },
+  'intel.currency_code': {
+    es: 'Use un código de moneda ISO 4217 de tres letras, p. ej. USD.',
+    en: 'Use a three-letter ISO 4217 currency code, e.g. USD.',
+    pt: 'Use um código de moeda ISO 4217 de três letras, p. ex. USD.',
+  },
+  'intel.unit': {
+    es: 'Unidad desconocida: g, kg, t, ml, l, units, tablets o un código de moneda ISO 4217.',
+    en: 'Unknown unit: g, kg, t, ml, l, units, tablets or an ISO 4217 currency code.',
+    pt: 'Unidade desconhecida: g, kg, t, ml, l, units, tablets ou um código de moeda ISO 4217.',
+  },
+  'intel.vehicle_needs_plate_or_vin': {
+    es: 'Indique la matrícula o el número de chasis (VIN).',
+    en: 'Give the plate or the vehicle identification number (VIN).',
+    pt: 'Informe a placa ou o número do chassi (VIN).',
+  },
+  'intel.account_needs_number': {
+    es: 'Indique el IBAN o el número de cuenta.',
+    en: 'Give the IBAN or the account number.',
+    pt: 'Informe o IBAN ou o número da conta.',
+  },
+  'intel.last_before_first': {
+    es: 'La última observación no puede ser anterior a la primera.',
+    en: 'Last seen cannot be before first seen.',
+    pt: 'A última observação não pode ser anterior à primeira.',
+  },
+  'intel.type_immutable': {
+    es: 'El tipo de una entidad no cambia (es {type}).',
+    en: 'An entity\'s type does not change (it is {type}).',
+    pt: 'O tipo de uma entidade não muda (é {type}).',
+  },
+  'intel.link_to_itself': {
+    es: 'Un vínculo une dos entidades distintas.',
+    en: 'A link joins two different entities.',
+    pt: 'Um vínculo une duas entidades diferentes.',
+  },
+  'intel.link_type_mismatch': {
+    es: 'Un vínculo {type} no puede ir de {source} a {target}.',
+    en: 'A {type} link cannot go from {source} to {target}.',
+    pt: 'Um vínculo {type} não pode ir de {source} a {target}.',
+  },
+  'intel.valid_to_before_from': {
+    es: 'El fin de la validez no puede ser anterior a su inicio.',
+    en: 'The end of validity cannot be before its start.',
+    pt: 'O fim da validade não pode ser anterior ao seu início.',
+  },
 };
 
 export function translate(key: string, locale: Locale, params: Record<string, string | number> = {}): string {
