@@ -388,6 +388,29 @@ export interface IntelDuplicateDismissalsTable {
   dismissed_at: CreatedAt;
 }
 
+/** A row of the operations feed (migration 0013): what happened and who may know, never content. */
+export interface OperationsFeedTable {
+  id: Generated<number>;
+  /** Commit order, given by the sequencer; null until then. */
+  position: ColumnType<number | null, never, number>;
+  kind: string;
+  record_type: string;
+  record_id: string;
+  owner_org_id: string;
+  created_by: string | null;
+  tlp: Tlp;
+  sharing_group_ids: ColumnType<string[], RawBuilder<unknown>, RawBuilder<unknown>>;
+  recipient_user_ids: ColumnType<string[], RawBuilder<unknown>, RawBuilder<unknown>>;
+  data: ColumnType<Record<string, string | number | boolean | null>, string, never>;
+  created_at: CreatedAt;
+}
+
+export interface OperationsFeedHeadTable {
+  singleton: boolean;
+  position: number;
+  truncated_through: number;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -427,6 +450,8 @@ export interface Database {
   intel_entity_merges: IntelEntityMergesTable;
   intel_duplicate_dismissals: IntelDuplicateDismissalsTable;
   schema_migrations: SchemaMigrationsTable;
+  operations_feed: OperationsFeedTable;
+  operations_feed_head: OperationsFeedHeadTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
