@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { makeOrg, makeUser } from '../../../test/factories.ts';
@@ -90,6 +91,24 @@ describe('importing the Portland calls for service', () => {
     await t.ctx.db.updateTable('category_mappings').set({ iccs_code: '0502' }).where('owner_org_id', '=', orgId).where('source_category', '=', 'MOTOR VEHICLE THEFT').execute();
     const report = await run(actor, orgId, PORTLAND_2000);
     expect(report).toMatchObject({ imported: 0, updated: 198, unchanged: 1802 });
+  });
+});
+
+describe('administrative area', () => {
+  it('is, for every imported row, the smallest jurisdiction covering it, as the per-row rule gives', async () => {
+    const city = await makeOrg(t.ctx, { type: 'municipality', country: 'US', jurisdiction: { type: 'Polygon', coordinates: [[[-122.9, 45.3], [-122.3, 45.3], [-122.3, 45.7], [-122.9, 45.7], [-122.9, 45.3]]] } });
+    const east = await makeOrg(t.ctx, { type: 'ngo', country: 'US', jurisdiction: { type: 'Polygon', coordinates: [[[-122.6, 45.3], [-122.3, 45.3], [-122.3, 45.7], [-122.6, 45.7], [-122.6, 45.3]]] } });
+    const { orgId, actor } = await analystOfNewOrg();
+    await run(actor, orgId, PORTLAND_2000);
+    const { rows } = await sql<{ admin: string | null; expected: string | null }>`
+      select i.admin_area_org_id as admin,
+        (select o.id from organizations o where o.jurisdiction is not null and ST_Covers(o.jurisdiction, i.location)
+          order by ST_Area(o.jurisdiction::geography), o.id limit 1) as expected
+      from incidents i where i.owner_org_id = ${orgId}`.execute(t.ctx.db);
+    expect(rows).toHaveLength(2000);
+    expect(rows.filter((r) => r.admin !== r.expected)).toEqual([]);
+    const areas = new Set(rows.map((r) => r.admin));
+    expect(areas.has(city.id) && areas.has(east.id)).toBe(true);
   });
 });
 
