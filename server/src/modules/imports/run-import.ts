@@ -7,8 +7,9 @@ import type { AppContext } from '../../platform/http/context.ts';
 import { isProblem, toIncidentRow, type IncidentImportRow, type RowContext, type RowProblem } from './column-mapping.ts';
 import { findCrs, toWgs84 } from './crs/crs.ts';
 import { openCsvSource } from './csv-source.ts';
+import { openGeoJsonSource } from './geojson-source.ts';
 import { checkSample, SAMPLE_SIZE } from './preflight.ts';
-import type { ImportProfile } from './profile.ts';
+import { mappedColumns, xColumn, yColumn, type ImportProfile } from './profile.ts';
 import * as q from './queries.ts';
 import type { RecordSource, SourceRecord } from './source-record.ts';
 import { areaCandidates } from './bulk-merge.ts';
@@ -62,6 +63,10 @@ export const DEFAULT_BATCH_SIZE = 5000;
 async function openSource(input: RunImportInput): Promise<RecordSource | null> {
   const format = input.profile.format ?? 'csv';
   if (format === 'csv') return openCsvSource(input.file, input.profile.delimiter);
+  if (format === 'geojson') {
+    const c = input.profile.columns;
+    return openGeoJsonSource(input.file, mappedColumns(c).filter((name) => name !== xColumn(c) && name !== yColumn(c)));
+  }
   throw invalidField('profile.format', 'imports.unsupported_format', { format });
 }
 
@@ -92,6 +97,10 @@ export async function runImport(ctx: AppContext, actor: Actor, input: RunImportI
       break;
     }
     sample.push(...next.value);
+  }
+  const declared = source.declaredCrs ? findCrs(source.declaredCrs) : null;
+  if (source.declaredCrs && declared?.code !== crs.code) {
+    throw invalidField('profile.crs', 'imports.declared_crs_differs', { declared: source.declaredCrs, crs: `EPSG:${crs.code}` });
   }
   const issues = await checkSample(ctx.db, source, sample, input.profile, crs, input.ownerOrgId);
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', {}, issues);

@@ -536,6 +536,16 @@ export const MESSAGES: Catalog = {
     en: 'The values of "{x}" and "{y}" are not degrees: they look like projected coordinates (metres or feet); choose the EPSG code of their projection.',
     pt: 'Os valores de «{x}» e «{y}» não são graus: parecem coordenadas projetadas (metros ou pés); escolha o código EPSG da projeção.',
   },
+  'imports.missing_property': {
+    es: 'Ninguno de los {sampled} primeros elementos del archivo tiene la propiedad «{property}».',
+    en: 'None of the first {sampled} features of the file has the property "{property}".',
+    pt: 'Nenhuma das {sampled} primeiras feições do arquivo tem a propriedade «{property}».',
+  },
+  'imports.declared_crs_differs': {
+    es: 'El archivo declara el sistema de coordenadas {declared}, pero el perfil indica {crs}.',
+    en: 'The file declares the coordinate reference system {declared}, but the profile says {crs}.',
+    pt: 'O arquivo declara o sistema de coordenadas {declared}, mas o perfil indica {crs}.',
+  },
   'imports.unsupported_format': {
     es: 'No se pueden importar archivos en formato «{format}».',
     en: 'Files in the format "{format}" cannot be imported.',
