@@ -541,6 +541,16 @@ export const MESSAGES: Catalog = {
     en: 'None of the first {sampled} features of the file has the property "{property}".',
     pt: 'Nenhuma das {sampled} primeiras feições do arquivo tem a propriedade «{property}».',
   },
+  'imports.crs_format': {
+    es: 'Indique un código EPSG, p. ej. EPSG:2913.',
+    en: 'Give an EPSG code, e.g. EPSG:2913.',
+    pt: 'Informe um código EPSG, p. ex. EPSG:2913.',
+  },
+  'imports.owner_fixed': {
+    es: 'Un perfil no cambia de organización.',
+    en: 'A profile cannot move to another organisation.',
+    pt: 'Um perfil não muda de organização.',
+  },
   'imports.declared_crs_differs': {
     es: 'El archivo declara el sistema de coordenadas {declared}, pero el perfil indica {crs}.',
     en: 'The file declares the coordinate reference system {declared}, but the profile says {crs}.',
