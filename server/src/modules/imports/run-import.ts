@@ -45,6 +45,8 @@ export interface RunImportInput {
   onProgress?: (counts: Readonly<ImportCounts>) => void | Promise<void>;
   /** Each rejected record, in file order (the error report); only counts are kept in memory. */
   onRejected?: (rejection: Rejection) => void | Promise<void>;
+  /** Once the file is open: what a rejection's `ref` counts and the columns of its values (the error report's header). */
+  onSource?: (refKind: 'line' | 'feature', header: string[]) => void;
   /** Stops between batches: what was committed stays, a re-run completes it. */
   signal?: AbortSignal;
 }
@@ -87,6 +89,7 @@ export async function runImport(ctx: AppContext, actor: Actor, input: RunImportI
   const source = await openSource(input);
   if (!source) throw invalidField('file', 'imports.empty_file');
 
+  input.onSource?.(source.refKind, source.header);
   const batches = source.batches[Symbol.asyncIterator]();
   const sample: SourceRecord[] = [];
   let exhausted = false;
