@@ -307,6 +307,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/category-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's own categories and the ICCS code of each */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CategoryMapping"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Add or change category mappings (writers of the organisation) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mappings: components["schemas"]["CategoryMappingInput"][];
+                        /** Format: uuid */
+                        ownerOrgId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CategoryMapping"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove category mappings */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ownerOrgId?: string;
+                        sourceCategories: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CategoryMapping"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/challenge": {
         parameters: {
             query?: never;
@@ -599,6 +807,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coordinate reference systems imports can reproject from (EPSG), with their areas of use */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Crs"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/iccs": {
         parameters: {
             query?: never;
@@ -668,6 +914,398 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import profiles of the caller's organisations (or of one) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportProfile"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save an import profile (writers of the organisation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description Defaults to the caller's first organisation.
+                         */
+                        ownerOrgId?: string;
+                        /** @default [] */
+                        recipientUserIds?: string[];
+                        settings: components["schemas"]["ImportSettingsInput"];
+                        /** @default [] */
+                        sharingGroupIds?: string[];
+                        /**
+                         * @description Incident source; with the external id, the key of idempotent re-runs.
+                         * @default import
+                         * @enum {string}
+                         */
+                        source?: "police_record" | "tip" | "import" | "partner";
+                        /**
+                         * @description Marking of every imported incident.
+                         * @enum {string}
+                         */
+                        tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportProfile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportProfile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace an import profile (imports already started keep the old one) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description Defaults to the caller's first organisation.
+                         */
+                        ownerOrgId?: string;
+                        /** @default [] */
+                        recipientUserIds?: string[];
+                        settings: components["schemas"]["ImportSettingsInput"];
+                        /** @default [] */
+                        sharingGroupIds?: string[];
+                        /**
+                         * @description Incident source; with the external id, the key of idempotent re-runs.
+                         * @default import
+                         * @enum {string}
+                         */
+                        source?: "police_record" | "tip" | "import" | "partner";
+                        /**
+                         * @description Marking of every imported incident.
+                         * @enum {string}
+                         */
+                        tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportProfile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an import profile (past imports keep its name) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6271,6 +6909,16 @@ export interface components {
                 [key: string]: string | number;
             }[];
         };
+        CategoryMapping: {
+            /** @description null: known, not classified (e.g. a non-criminal call). */
+            iccsCode: string | null;
+            sourceCategory: string;
+        };
+        CategoryMappingInput: {
+            /** @description null: known, not classified (e.g. a non-criminal call). */
+            iccsCode: string | null;
+            sourceCategory: string;
+        };
         ConductCategory: {
             code: string;
             /** @enum {string} */
@@ -7285,6 +7933,18 @@ export interface components {
             /** @enum {string} */
             tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
         };
+        Crs: {
+            area: number[];
+            code: string;
+            geographic: boolean;
+            name: string;
+        };
+        CrsInput: {
+            area: number[];
+            code: string;
+            geographic: boolean;
+            name: string;
+        };
         /** @description A person, group, vehicle, phone, account, place, shipment, seizure or document, distributed by its TLP 2.0 marking. */
         Entity: {
             /** @description Type-specific; see CreateEntity */
@@ -7472,6 +8132,200 @@ export interface components {
             /** @enum {string} */
             kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
             value: string;
+        };
+        /** @description One import of one file: its state, progress and counts. */
+        Import: {
+            bytesRead: number;
+            cancelRequested: boolean;
+            counts: {
+                imported: number;
+                records: number;
+                rejected: number;
+                unchanged: number;
+                updated: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            failure: {
+                code: string;
+                details: {
+                    code: string;
+                    field: string;
+                    message: string;
+                }[];
+                message: string;
+            } | null;
+            fileBytes: number;
+            fileName: string;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            profileId: string | null;
+            profileName: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "uploading" | "queued" | "running" | "completed" | "failed" | "cancelled";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One import of one file: its state, progress and counts. */
+        ImportInput: {
+            bytesRead: number;
+            cancelRequested: boolean;
+            counts: {
+                imported: number;
+                records: number;
+                rejected: number;
+                unchanged: number;
+                updated: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            failure: {
+                code: string;
+                details: {
+                    code: string;
+                    field: string;
+                    message: string;
+                }[];
+                message: string;
+            } | null;
+            fileBytes: number;
+            fileName: string;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            profileId: string | null;
+            profileName: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "uploading" | "queued" | "running" | "completed" | "failed" | "cancelled";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A saved way to import one kind of file: format, mapping, dates, CRS, marking. */
+        ImportProfile: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            settings: components["schemas"]["ImportSettings"];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            source: "police_record" | "tip" | "import" | "partner";
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A saved way to import one kind of file: format, mapping, dates, CRS, marking. */
+        ImportProfileInput: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            settings: components["schemas"]["ImportSettingsInput"];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            source: "police_record" | "tip" | "import" | "partner";
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ImportSettings: {
+            columns: {
+                address?: string;
+                category: string;
+                /** @description A column with a stable id, or { linePrefix } for files without one (id = prefix:line). */
+                externalId: string | {
+                    linePrefix: string;
+                };
+                occurredFrom: string;
+                occurredTo?: string;
+                reportedAt?: string;
+                /** @description Easting or longitude column (CSV); GeoJSON takes the Point geometry. */
+                x?: string;
+                /** @description Northing or latitude column (CSV). */
+                y?: string;
+            };
+            /** @description EPSG code, e.g. EPSG:2913. */
+            crs: string;
+            /** @enum {string} */
+            dateFormat: "iso" | "YYYY-MM-DD" | "YYYY-MM-DD HH:mm" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD/MM/YYYY HH:mm" | "MM/DD/YYYY HH:mm";
+            /**
+             * @default ,
+             * @enum {string}
+             */
+            delimiter: "," | ";" | "\t" | "|";
+            /**
+             * @default csv
+             * @enum {string}
+             */
+            format: "csv" | "geojson";
+            locationPrecisionM?: number;
+            /**
+             * @description Minutes east of UTC of dates written without an offset.
+             * @default 0
+             */
+            utcOffsetMinutes: number;
+        };
+        ImportSettingsInput: {
+            columns: {
+                address?: string;
+                category: string;
+                /** @description A column with a stable id, or { linePrefix } for files without one (id = prefix:line). */
+                externalId: string | {
+                    linePrefix: string;
+                };
+                occurredFrom: string;
+                occurredTo?: string;
+                reportedAt?: string;
+                /** @description Easting or longitude column (CSV); GeoJSON takes the Point geometry. */
+                x?: string;
+                /** @description Northing or latitude column (CSV). */
+                y?: string;
+            };
+            /** @description EPSG code, e.g. EPSG:2913. */
+            crs: string;
+            /** @enum {string} */
+            dateFormat: "iso" | "YYYY-MM-DD" | "YYYY-MM-DD HH:mm" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD/MM/YYYY HH:mm" | "MM/DD/YYYY HH:mm";
+            /**
+             * @default ,
+             * @enum {string}
+             */
+            delimiter: "," | ";" | "\t" | "|";
+            /**
+             * @default csv
+             * @enum {string}
+             */
+            format: "csv" | "geojson";
+            locationPrecisionM?: number;
+            /**
+             * @description Minutes east of UTC of dates written without an offset.
+             * @default 0
+             */
+            utcOffsetMinutes: number;
         };
         /** @description A crime or call for service, classified by ICCS and distributed by its TLP 2.0 marking. */
         Incident: {

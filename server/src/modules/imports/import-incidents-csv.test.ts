@@ -1,23 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { makeOrg, makeUser } from '../../../test/factories.ts';
+import { makeOrg } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import type { ImportProfile } from './column-mapping.ts';
+import * as kit from './testing.ts';
+import { chunks, PORTLAND_2000, PORTLAND_PROFILE } from './testing.ts';
 import { parseCsv } from '../../../../analytics/src/csv.ts';
 import { importIncidentsCsv, type ImportIncidentsInput } from './import-incidents-csv.ts';
-
-const PORTLAND_FILE = new URL('../../../../demo/portland-cfs-2016-08.csv', import.meta.url);
-/** The header and the first 2,000 records of the Portland calls for service (one line each). */
-const PORTLAND_2000 = readFileSync(PORTLAND_FILE, 'utf8').split('\n').slice(0, 2001).join('\n') + '\n';
-
-const PORTLAND_PROFILE: ImportProfile = {
-  columns: { externalId: { linePrefix: 'portland-cfs-2016-08' }, category: 'category', occurredFrom: 'occ_date', lon: 'lon', lat: 'lat' },
-  dateFormat: 'YYYY-MM-DD',
-  utcOffsetMinutes: -7 * 60, // Pacific Daylight Time, all of August
-  crs: 'EPSG:4326',
-};
-const PORTLAND_MAPPING = { BURGLARY: '0501', 'MOTOR VEHICLE THEFT': '05021', 'STREET CRIMES': null, OTHER: null };
 
 let t: TestPlatform;
 afterAll(async () => t.stop());
@@ -25,35 +15,11 @@ beforeAll(async () => {
   t = await startTestPlatform();
 });
 
-/** An organisation with the Portland category mapping, and an analyst of it. */
-async function analystOfNewOrg(mapping: Record<string, string | null> = PORTLAND_MAPPING) {
-  const org = await makeOrg(t.ctx, { type: 'police_agency', country: 'US' });
-  const user = await makeUser(t.ctx, [{ orgId: org.id, role: 'analyst' }]);
-  await t.ctx.db
-    .insertInto('category_mappings')
-    .values(Object.entries(mapping).map(([source_category, iccs_code]) => ({ owner_org_id: org.id, source_category, iccs_code })))
-    .execute();
-  const actor: Actor = { kind: 'user', userId: user.id, isPlatformAdmin: false, memberships: [{ orgId: org.id, role: 'analyst' }], scopes: null, requestId: null, locale: 'en' };
-  return { orgId: org.id, actor };
-}
-
-/** The text in chunks of a few kilobytes, as a file stream would deliver it, cut mid-line and mid-character. */
-async function* chunks(text: string, size = 4093) {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
+const analystOfNewOrg = (mapping?: Record<string, string | null>) => kit.analystOfNewOrg(t.ctx, mapping ? { mapping } : {});
+const importedRows = (orgId: string) => kit.importedRows(t.ctx, orgId);
 
 const run = (actor: Actor, orgId: string, text: string, extra: Partial<ImportIncidentsInput> = {}) =>
   importIncidentsCsv(t.ctx, actor, { source: chunks(text), ownerOrgId: orgId, tlp: 'AMBER', profile: PORTLAND_PROFILE, ...extra });
-
-const importedRows = (orgId: string) =>
-  t.ctx.db
-    .selectFrom('incidents')
-    .select(['external_id', 'iccs_code', 'source_category', 'occurred_from', 'occurred_to'])
-    .select((eb) => [eb.fn<number>('ST_X', ['location']).as('lon'), eb.fn<number>('ST_Y', ['location']).as('lat')])
-    .where('owner_org_id', '=', orgId)
-    .orderBy('external_id')
-    .execute();
 
 describe('importing the Portland calls for service', () => {
   it('imports every one of the first 2,000 rows, classified by the organisation\'s mapping, and a re-run changes nothing', async () => {
@@ -90,6 +56,24 @@ describe('importing the Portland calls for service', () => {
     await t.ctx.db.updateTable('category_mappings').set({ iccs_code: '0502' }).where('owner_org_id', '=', orgId).where('source_category', '=', 'MOTOR VEHICLE THEFT').execute();
     const report = await run(actor, orgId, PORTLAND_2000);
     expect(report).toMatchObject({ imported: 0, updated: 198, unchanged: 1802 });
+  });
+});
+
+describe('administrative area', () => {
+  it('is, for every imported row, the smallest jurisdiction covering it, as the per-row rule gives', async () => {
+    const city = await makeOrg(t.ctx, { type: 'municipality', country: 'US', jurisdiction: { type: 'Polygon', coordinates: [[[-122.9, 45.3], [-122.3, 45.3], [-122.3, 45.7], [-122.9, 45.7], [-122.9, 45.3]]] } });
+    const east = await makeOrg(t.ctx, { type: 'ngo', country: 'US', jurisdiction: { type: 'Polygon', coordinates: [[[-122.6, 45.3], [-122.3, 45.3], [-122.3, 45.7], [-122.6, 45.7], [-122.6, 45.3]]] } });
+    const { orgId, actor } = await analystOfNewOrg();
+    await run(actor, orgId, PORTLAND_2000);
+    const { rows } = await sql<{ admin: string | null; expected: string | null }>`
+      select i.admin_area_org_id as admin,
+        (select o.id from organizations o where o.jurisdiction is not null and ST_Covers(o.jurisdiction, i.location)
+          order by ST_Area(o.jurisdiction::geography), o.id limit 1) as expected
+      from incidents i where i.owner_org_id = ${orgId}`.execute(t.ctx.db);
+    expect(rows).toHaveLength(2000);
+    expect(rows.filter((r) => r.admin !== r.expected)).toEqual([]);
+    const areas = new Set(rows.map((r) => r.admin));
+    expect(areas.has(city.id) && areas.has(east.id)).toBe(true);
   });
 });
 
@@ -154,13 +138,7 @@ describe('files refused before any row is written', () => {
   const BOGOTA_AREA = { type: 'Polygon' as const, coordinates: [[[-74.3, 4.4], [-73.9, 4.4], [-73.9, 4.9], [-74.3, 4.9], [-74.3, 4.4]]] };
   const swappedProfile: ImportProfile = { ...PORTLAND_PROFILE, columns: { ...PORTLAND_PROFILE.columns, lon: 'lat', lat: 'lon' } };
 
-  async function orgWithArea(jurisdiction: typeof PORTLAND_AREA) {
-    const org = await makeOrg(t.ctx, { type: 'police_agency', country: 'US', jurisdiction });
-    const user = await makeUser(t.ctx, [{ orgId: org.id, role: 'analyst' }]);
-    await t.ctx.db.insertInto('category_mappings').values(Object.entries(PORTLAND_MAPPING).map(([source_category, iccs_code]) => ({ owner_org_id: org.id, source_category, iccs_code }))).execute();
-    const actor: Actor = { kind: 'user', userId: user.id, isPlatformAdmin: false, memberships: [{ orgId: org.id, role: 'analyst' }], scopes: null, requestId: null, locale: 'en' };
-    return { orgId: org.id, actor };
-  }
+  const orgWithArea = (jurisdiction: typeof PORTLAND_AREA) => kit.analystOfNewOrg(t.ctx, { jurisdiction });
   const fieldsOf = async (promise: Promise<unknown>) => {
     const err = await promise.then(() => null, (e: unknown) => e as { fields: { code: string; params?: Record<string, unknown> }[] });
     return err?.fields ?? [];

@@ -38,6 +38,13 @@ export async function checkSample(
   const index = new Map(source.header.map((h, i) => [h, i]));
   const valuesOf = (column: string | undefined) =>
     column === undefined ? [] : sample.map((r) => (r.values[index.get(column)!] ?? '').trim()).filter((v) => v !== '');
+  if (source.refKind === 'feature') {
+    // Features carry whatever properties they like: a property no sampled feature has is missing.
+    const c = profile.columns;
+    const required = [typeof c.externalId === 'string' ? c.externalId : undefined, c.category, c.occurredFrom].filter((n): n is string => n !== undefined);
+    const absent = required.filter((name) => valuesOf(name).length === 0);
+    if (absent.length > 0) return absent.map((property) => ({ path: 'profile.columns', code: 'imports.missing_property', params: { property, sampled: sample.length } }));
+  }
   return [...checkDates(profile, valuesOf), ...(await checkCoordinates(db, source, sample, profile, crs, ownerOrgId, valuesOf))];
 }
 

@@ -1,16 +1,19 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { assertCanWriteFor, requireUser } from '../../platform/access/policy.ts';
+import { assertValidDistribution, type Distribution } from '../../platform/access/distribution.ts';
 import type { IncidentSource, Tlp } from '../../platform/db/schema.ts';
 import { AppError, invalidField } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { isProblem, toIncidentRow, type IncidentImportRow, type RowContext, type RowProblem } from './column-mapping.ts';
 import { findCrs, toWgs84 } from './crs/crs.ts';
 import { openCsvSource } from './csv-source.ts';
+import { openGeoJsonSource } from './geojson-source.ts';
 import { checkSample, SAMPLE_SIZE } from './preflight.ts';
-import type { ImportProfile } from './profile.ts';
+import { mappedColumns, xColumn, yColumn, type ImportProfile } from './profile.ts';
 import * as q from './queries.ts';
 import type { RecordSource, SourceRecord } from './source-record.ts';
-import { writeBatch, type Pending } from './write-batch.ts';
+import { areaCandidates } from './bulk-merge.ts';
+import { writeBatch, type BatchTarget, type Pending } from './write-batch.ts';
 
 /** Every record of the file is in exactly one of imported, updated, unchanged and rejected. */
 export interface ImportCounts {
@@ -35,11 +38,15 @@ export interface RunImportInput {
   /** The incidents' `source`; with the external id, the key of idempotent re-runs. */
   source?: IncidentSource;
   tlp: Tlp;
+  /** Sharing groups (AMBER) or named recipients (RED) of every imported incident. */
+  distribution?: Distribution;
   batchSize?: number;
   /** After each batch is committed. */
   onProgress?: (counts: Readonly<ImportCounts>) => void | Promise<void>;
   /** Each rejected record, in file order (the error report); only counts are kept in memory. */
   onRejected?: (rejection: Rejection) => void | Promise<void>;
+  /** Once the file is open: what a rejection's `ref` counts and the columns of its values (the error report's header). */
+  onSource?: (refKind: 'line' | 'feature', header: string[]) => void;
   /** Stops between batches: what was committed stays, a re-run completes it. */
   signal?: AbortSignal;
 }
@@ -58,6 +65,10 @@ export const DEFAULT_BATCH_SIZE = 5000;
 async function openSource(input: RunImportInput): Promise<RecordSource | null> {
   const format = input.profile.format ?? 'csv';
   if (format === 'csv') return openCsvSource(input.file, input.profile.delimiter);
+  if (format === 'geojson') {
+    const c = input.profile.columns;
+    return openGeoJsonSource(input.file, mappedColumns(c).filter((name) => name !== xColumn(c) && name !== yColumn(c)));
+  }
   throw invalidField('profile.format', 'imports.unsupported_format', { format });
 }
 
@@ -72,11 +83,13 @@ async function openSource(input: RunImportInput): Promise<RecordSource | null> {
 export async function runImport(ctx: AppContext, actor: Actor, input: RunImportInput): Promise<ImportOutcome> {
   requireUser(actor);
   assertCanWriteFor(actor, input.ownerOrgId);
+  if (input.distribution) await assertValidDistribution(ctx.db, actor, input.tlp, input.distribution);
   const crs = findCrs(input.profile.crs);
   if (!crs) throw invalidField('profile.crs', 'imports.unknown_crs', { crs: input.profile.crs });
   const source = await openSource(input);
   if (!source) throw invalidField('file', 'imports.empty_file');
 
+  input.onSource?.(source.refKind, source.header);
   const batches = source.batches[Symbol.asyncIterator]();
   const sample: SourceRecord[] = [];
   let exhausted = false;
@@ -87,6 +100,10 @@ export async function runImport(ctx: AppContext, actor: Actor, input: RunImportI
       break;
     }
     sample.push(...next.value);
+  }
+  const declared = source.declaredCrs ? findCrs(source.declaredCrs) : null;
+  if (source.declaredCrs && declared?.code !== crs.code) {
+    throw invalidField('profile.crs', 'imports.declared_crs_differs', { declared: source.declaredCrs, crs: `EPSG:${crs.code}` });
   }
   const issues = await checkSample(ctx.db, source, sample, input.profile, crs, input.ownerOrgId);
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', {}, issues);
@@ -100,7 +117,14 @@ export async function runImport(ctx: AppContext, actor: Actor, input: RunImportI
     iccsOf: (category) => mappings.get(category),
     project: toWgs84(crs),
   };
-  const target = { orgId: input.ownerOrgId, userId: actor.userId, source: input.source ?? 'import' };
+  const target: BatchTarget = {
+    orgId: input.ownerOrgId,
+    userId: actor.userId,
+    source: input.source ?? 'import',
+    sharingGroupIds: input.distribution?.sharingGroupIds ?? [],
+    recipientUserIds: input.distribution?.recipientUserIds ?? [],
+  };
+  const areas = await areaCandidates(ctx.db);
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
   const counts: ImportCounts = { records: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
   const reject = async (ref: number, values: string[], problem: RowProblem) => {
@@ -109,16 +133,23 @@ export async function runImport(ctx: AppContext, actor: Actor, input: RunImportI
   };
 
   let batch = new Map<string, Pending>();
+  // One batch is written while the next is parsed (the database and Node work at once), but
+  // never two at a time: batches commit in file order, so a later duplicate wins.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.size === 0) return;
     const pending = [...batch.values()];
     batch = new Map();
-    const written = await writeBatch(ctx, actor, target, pending);
-    counts.imported += written.inserted;
-    counts.updated += written.updated;
-    counts.unchanged += pending.length - written.inserted - written.updated - written.refused.length;
-    for (const p of written.refused) await reject(p.ref, p.values, { code: 'database_refused' });
-    await input.onProgress?.(counts);
+    await writing;
+    writing = (async () => {
+      const written = await writeBatch(ctx, actor, target, pending, areas);
+      counts.imported += written.inserted;
+      counts.updated += written.updated;
+      counts.unchanged += pending.length - written.inserted - written.updated - written.refused.length;
+      for (const p of written.refused) await reject(p.ref, p.values, { code: 'database_refused' });
+      await input.onProgress?.(counts);
+    })();
+    writing.catch(() => {}); // surfaced by the next await of `writing`
   };
   const take = async (records: SourceRecord[]) => {
     for (const record of records) {
@@ -148,5 +179,6 @@ export async function runImport(ctx: AppContext, actor: Actor, input: RunImportI
   }
   if (!cancelled) await flush();
   else await batches.return?.(undefined);
+  await writing;
   return { counts, header: source.header, refKind: source.refKind, cancelled };
 }

@@ -1,9 +1,8 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
-import type { IncidentSource } from '../../platform/db/schema.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { IncidentImportRow } from './column-mapping.ts';
-import * as q from './queries.ts';
+import { candidatesFor, mergeBatch, type AreaCandidate, type MergeTarget } from './bulk-merge.ts';
 
 export interface Pending {
   row: IncidentImportRow;
@@ -11,11 +10,7 @@ export interface Pending {
   values: string[];
 }
 
-export interface BatchTarget {
-  orgId: string;
-  userId: string;
-  source: IncidentSource;
-}
+export type BatchTarget = MergeTarget;
 
 const RECORD_TYPE = 'incident';
 
@@ -24,11 +19,12 @@ const RECORD_TYPE = 'incident';
  * many rows it inserted and updated). If the database refuses the batch, it is split in halves
  * until the refused rows are found; they are returned, the others are written.
  */
-export async function writeBatch(ctx: AppContext, actor: Actor, target: BatchTarget, pending: Pending[]) {
+export async function writeBatch(ctx: AppContext, actor: Actor, target: BatchTarget, pending: Pending[], areas: AreaCandidate[]) {
   const result = { inserted: 0, updated: 0, refused: [] as Pending[] };
   const write = (rows: Pending[]) =>
     ctx.db.transaction().execute(async (trx) => {
-      const written = await q.upsertImportedIncidents(trx, target, rows.map((p) => p.row));
+      const batch = rows.map((p) => p.row);
+      const written = await mergeBatch(trx, target, batch, candidatesFor(batch, areas));
       await appendAudit(trx, actor, [
         {
           action: 'import',

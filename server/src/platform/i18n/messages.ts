@@ -536,6 +536,81 @@ export const MESSAGES: Catalog = {
     en: 'The values of "{x}" and "{y}" are not degrees: they look like projected coordinates (metres or feet); choose the EPSG code of their projection.',
     pt: 'Os valores de «{x}» e «{y}» não são graus: parecem coordenadas projetadas (metros ou pés); escolha o código EPSG da projeção.',
   },
+  'imports.missing_property': {
+    es: 'Ninguno de los {sampled} primeros elementos del archivo tiene la propiedad «{property}».',
+    en: 'None of the first {sampled} features of the file has the property "{property}".',
+    pt: 'Nenhuma das {sampled} primeiras feições do arquivo tem a propriedade «{property}».',
+  },
+  'imports.crs_format': {
+    es: 'Indique un código EPSG, p. ej. EPSG:2913.',
+    en: 'Give an EPSG code, e.g. EPSG:2913.',
+    pt: 'Informe um código EPSG, p. ex. EPSG:2913.',
+  },
+  'imports.owner_fixed': {
+    es: 'Un perfil no cambia de organización.',
+    en: 'A profile cannot move to another organisation.',
+    pt: 'Um perfil não muda de organização.',
+  },
+  'imports.declared_crs_differs': {
+    es: 'El archivo declara el sistema de coordenadas {declared}, pero el perfil indica {crs}.',
+    en: 'The file declares the coordinate reference system {declared}, but the profile says {crs}.',
+    pt: 'O arquivo declara o sistema de coordenadas {declared}, mas o perfil indica {crs}.',
+  },
+  'imports.row.missing_field': {
+    es: 'Falta el valor de «{column}».',
+    en: 'The value of "{column}" is missing.',
+    pt: 'Falta o valor de «{column}».',
+  },
+  'imports.row.bad_date': {
+    es: '«{column}» no es una fecha en el formato del perfil.',
+    en: '"{column}" is not a date in the profile\'s format.',
+    pt: '«{column}» não é uma data no formato do perfil.',
+  },
+  'imports.row.bad_coordinates': {
+    es: 'Las coordenadas no son números o no se pueden proyectar a WGS 84.',
+    en: 'The coordinates are not numbers or cannot be projected to WGS 84.',
+    pt: 'As coordenadas não são números ou não podem ser projetadas para WGS 84.',
+  },
+  'imports.row.to_before_from': {
+    es: '«{column}» es anterior al inicio del hecho.',
+    en: '"{column}" is before the start of the occurrence.',
+    pt: '«{column}» é anterior ao início da ocorrência.',
+  },
+  'imports.row.unmapped_category': {
+    es: 'La categoría no tiene correspondencia ICCS en la organización: añádala a sus correspondencias de categorías.',
+    en: 'The category has no ICCS mapping in the organisation: add it to its category mappings.',
+    pt: 'A categoria não tem correspondência ICCS na organização: acrescente-a às correspondências de categorias.',
+  },
+  'imports.row.wrong_field_count': {
+    es: 'La línea no tiene el mismo número de campos que la cabecera.',
+    en: 'The line does not have as many fields as the header.',
+    pt: 'A linha não tem o mesmo número de campos que o cabeçalho.',
+  },
+  'imports.row.too_long': {
+    es: '«{column}» es demasiado largo.',
+    en: '"{column}" is too long.',
+    pt: '«{column}» é longo demais.',
+  },
+  'imports.row.unsupported_geometry': {
+    es: 'La geometría no es un punto.',
+    en: 'The geometry is not a point.',
+    pt: 'A geometria não é um ponto.',
+  },
+  'imports.row.bad_feature': {
+    es: 'El elemento no es un Feature GeoJSON válido (o pasa de 1 MB).',
+    en: 'The element is not a valid GeoJSON Feature (or is over 1 MB).',
+    pt: 'O elemento não é um Feature GeoJSON válido (ou passa de 1 MB).',
+  },
+  'imports.row.unterminated_quote': {
+    es: 'Unas comillas abiertas no se cierran antes del final del archivo.',
+    en: 'A quote opened here is not closed before the end of the file.',
+    pt: 'Aspas abertas aqui não se fecham antes do fim do arquivo.',
+  },
+  'imports.row.database_refused': {
+    es: 'La base de datos rechazó el registro.',
+    en: 'The database refused the record.',
+    pt: 'O banco de dados recusou o registro.',
+  },
   'imports.unsupported_format': {
     es: 'No se pueden importar archivos en formato «{format}».',
     en: 'Files in the format "{format}" cannot be imported.',
