@@ -6621,6 +6621,13 @@ export interface components {
             statistic: "grid" | "h3" | "kde" | "gistar" | "moran" | "knox" | "trends";
             /** @enum {string} */
             status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** @description Where the time went, once known. */
+            timings: {
+                /** @description Computing and writing the result in the worker thread. */
+                computationMs: number | null;
+                /** @description Reading the selected incidents (SQL), once a worker thread was free. */
+                selectionMs: number | null;
+            };
         };
         /** @description A statistic being computed (off the request thread) or its outcome. */
         AnalysisRunInput: {
@@ -6660,6 +6667,13 @@ export interface components {
             statistic: "grid" | "h3" | "kde" | "gistar" | "moran" | "knox" | "trends";
             /** @enum {string} */
             status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** @description Where the time went, once known. */
+            timings: {
+                /** @description Computing and writing the result in the worker thread. */
+                computationMs: number | null;
+                /** @description Reading the selected incidents (SQL), once a worker thread was free. */
+                selectionMs: number | null;
+            };
         };
         /** @description Which incidents: always only those the caller may see (TLP rules), then these filters. */
         AnalysisSelection: {

@@ -26,6 +26,10 @@ export interface RunRecord {
   stage: RunStage;
   fraction: number;
   finishedAt: Date | null;
+  /** When the selection started to be read, and when the computation started. */
+  selectingAt: number | null;
+  computingAt: number | null;
+  finishedAtMs: number | null;
   incidents: number;
   restricted: RestrictedCounts;
   projection: Projection | null;
@@ -74,6 +78,9 @@ export class RunRegistry {
       stage: 'queued',
       fraction: 0,
       finishedAt: null,
+      selectingAt: null,
+      computingAt: null,
+      finishedAtMs: null,
       incidents: 0,
       restricted: { AMBER: 0, 'AMBER+STRICT': 0, RED: 0 },
       projection,
@@ -95,8 +102,11 @@ export class RunRegistry {
   update(run: RunRecord, change: Partial<Pick<RunRecord, 'status' | 'stage' | 'fraction' | 'incidents' | 'restricted' | 'error' | 'result'>>): void {
     if (!isActive(run)) return; // a cancelled run stays cancelled whatever its worker says
     Object.assign(run, change);
+    if (change.stage === 'selecting') run.selectingAt ??= performance.now();
+    if (change.stage === 'computing') run.computingAt ??= performance.now();
     if (!isActive(run)) {
       run.finishedAt = new Date();
+      run.finishedAtMs = performance.now();
       run.stage = 'done';
       run.fraction = run.status === 'succeeded' ? 1 : run.fraction;
       if (run.status !== 'succeeded') run.result = null;

@@ -189,6 +189,12 @@ export const Run = z
     restricted: Restricted.describe('Of those, how many carry each restricted marking (the audited reads).'),
     projection: Projection.nullable(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    timings: z
+      .object({
+        selectionMs: z.number().nullable().describe('Reading the selected incidents (SQL), once a worker thread was free.'),
+        computationMs: z.number().nullable().describe('Computing and writing the result in the worker thread.'),
+      })
+      .describe('Where the time went, once known.'),
     links: z.object({
       self: z.string(),
       stream: z.string(),

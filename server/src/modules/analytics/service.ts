@@ -4,9 +4,10 @@ import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { translate } from '../../platform/i18n/messages.ts';
-import { inThreadExecutor, JobFailure, type JobExecutor } from './executor.ts';
+import { JobFailure, type JobExecutor } from './executor.ts';
 import type { Job, JobResult, PolygonUnits } from './job.ts';
 import { assertMayAnalyse } from './policy.ts';
+import { WorkerPool } from './worker-pool.ts';
 import { prepareRun, type PreparedRun } from './prepare-run.ts';
 import * as q from './queries.ts';
 import { isActive, RunRegistry, type RestrictedCounts, type RunError, type RunRecord } from './run-registry.ts';
@@ -21,11 +22,11 @@ interface Analytics {
 
 const instances = new WeakMap<AppContext, Analytics>();
 
-/** The runs and the executor of this app instance (created on first use). */
-export function analyticsOf(ctx: AppContext, executor: () => JobExecutor = () => inThreadExecutor): Analytics {
+/** The runs and the worker threads of this app instance (created on first use). */
+export function analyticsOf(ctx: AppContext): Analytics {
   let analytics = instances.get(ctx);
   if (!analytics) {
-    analytics = { runs: new RunRegistry(ctx.config.analytics), executor: executor() };
+    analytics = { runs: new RunRegistry(ctx.config.analytics), executor: new WorkerPool(ctx.config.analytics.workers) };
     instances.set(ctx, analytics);
   }
   return analytics;
@@ -117,6 +118,10 @@ export function toRun(run: RunRecord, locale: Locale): Run {
     restricted: run.restricted,
     projection: run.projection,
     error: run.error ? { code: run.error.code, message: translate(run.error.code, locale, run.error.params) } : null,
+    timings: {
+      selectionMs: run.selectingAt !== null && run.computingAt !== null ? Math.round(run.computingAt - run.selectingAt) : null,
+      computationMs: run.computingAt !== null && run.finishedAtMs !== null ? Math.round(run.finishedAtMs - run.computingAt) : null,
+    },
     links: {
       self: base,
       stream: `${base}/stream`,
@@ -155,21 +160,24 @@ async function execute(ctx: AppContext, actor: Actor, analytics: Analytics, run:
   }, ctx.config.analytics.timeoutMs);
   timer.unref();
   try {
-    runs.update(run, { status: 'running', stage: 'selecting' });
-    const rows = await q.selectPoints(ctx.db, actor, prepared.filter, prepared.categoryDigits);
-    run.abort.signal.throwIfAborted();
-    if (rows.length === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'selection', code: 'analytics.empty_selection' }]);
-    const restricted = countRestricted(rows);
-    runs.update(run, { incidents: rows.length, restricted });
-    // One entry per analysis that read restricted incidents, before anything derived from them leaves.
-    if (restricted.AMBER + restricted['AMBER+STRICT'] + restricted.RED > 0) {
-      await appendAudit(ctx.db, actor, [
-        { action: 'analyse', recordType: 'incident', recordId: null, diff: { run: run.id, ...auditedRequest(prepared.input), incidents: rows.length, restricted } },
-      ]);
-    }
-    const job = await buildJob(ctx, actor, run, prepared, rows);
-    run.abort.signal.throwIfAborted();
-    runs.update(run, { stage: 'computing', fraction: 0 });
+    const job = async () => {
+      runs.update(run, { status: 'running', stage: 'selecting' });
+      const rows = await q.selectPoints(ctx.db, actor, prepared.filter, prepared.categoryDigits);
+      run.abort.signal.throwIfAborted();
+      if (rows.length === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'selection', code: 'analytics.empty_selection' }]);
+      const restricted = countRestricted(rows);
+      runs.update(run, { incidents: rows.length, restricted });
+      // One entry per analysis that read restricted incidents, before anything derived from them leaves.
+      if (restricted.AMBER + restricted['AMBER+STRICT'] + restricted.RED > 0) {
+        await appendAudit(ctx.db, actor, [
+          { action: 'analyse', recordType: 'incident', recordId: null, diff: { run: run.id, ...auditedRequest(prepared.input), incidents: rows.length, restricted } },
+        ]);
+      }
+      const built = await buildJob(ctx, actor, run, prepared, rows);
+      run.abort.signal.throwIfAborted();
+      runs.update(run, { stage: 'computing', fraction: 0 });
+      return built;
+    };
     const result = await executor.run(job, (stage, fraction) => runs.update(run, { stage, fraction }), run.abort.signal);
     runs.update(run, { status: 'succeeded', result });
   } catch (err) {
