@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -44,6 +45,10 @@ const schema = z.object({
   ALIANZA_FEED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   ALIANZA_STREAM_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALIANZA_ANALYTICS_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  ALIANZA_ANALYTICS_MAX_RUNS: z.coerce.number().int().min(1).max(1000).default(8),
+  ALIANZA_ANALYTICS_RUNS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  ALIANZA_ANALYTICS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 
 export type Config = {
@@ -76,6 +81,8 @@ export type Config = {
   proofOfWorkBits: number;
   /** Operations feed: days events are kept for replay; seconds between stream heartbeats. */
   feed: { retentionDays: number; heartbeatSeconds: number };
+  /** Analysis runs: worker threads, runs queued or running at once (all users, one user), time limit. */
+  analytics: { workers: number; maxRuns: number; runsPerUser: number; timeoutMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -114,5 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicLocationPrecisionM: c.ALIANZA_PUBLIC_LOCATION_PRECISION_M,
     proofOfWorkBits: c.ALIANZA_PROOF_OF_WORK_BITS,
     feed: { retentionDays: c.ALIANZA_FEED_RETENTION_DAYS, heartbeatSeconds: c.ALIANZA_STREAM_HEARTBEAT_SECONDS },
+    analytics: {
+      // One core is left to the HTTP server and the database (embedded PGlite runs in this process).
+      workers: c.ALIANZA_ANALYTICS_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+      maxRuns: c.ALIANZA_ANALYTICS_MAX_RUNS,
+      runsPerUser: c.ALIANZA_ANALYTICS_RUNS_PER_USER,
+      timeoutMs: c.ALIANZA_ANALYTICS_TIMEOUT_SECONDS * 1000,
+    },
   };
 }

@@ -20,6 +20,7 @@ import { tipRoutes } from './tips/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { unsafePlaceRoutes } from './unsafe-places/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { analyticsRoutes } from './analytics/routes.ts';
 
 /** Every domain module's routes, registered in this order. */
 export const MODULES: RouteModule[] = [
@@ -44,4 +45,5 @@ export const MODULES: RouteModule[] = [
   publicConfigRoutes,
   intelRoutes,
   importProfileRoutes,
+  analyticsRoutes,
 ];

@@ -687,6 +687,162 @@ export const MESSAGES: Catalog = {
     en: 'The end of validity cannot be before its start.',
     pt: 'O fim da validade não pode ser anterior ao seu início.',
   },
+  // Crime analytics (modules/analytics).
+  ANALYSIS_NOT_FINISHED: {
+    es: 'Este análisis no tiene resultado.',
+    en: 'This analysis has no result.',
+    pt: 'Esta análise não tem resultado.',
+  },
+  'analytics.unknown_time_zone': {
+    es: 'Zona horaria desconocida: use un nombre IANA, por ejemplo America/Bogota.',
+    en: 'Unknown time zone: use an IANA name, e.g. America/Bogota.',
+    pt: 'Fuso horário desconhecido: use um nome IANA, por exemplo America/Sao_Paulo.',
+  },
+  'analytics.breaks_increasing': {
+    es: 'Los límites de las bandas deben ser crecientes.',
+    en: 'Band breaks must increase.',
+    pt: 'Os limites das faixas devem ser crescentes.',
+  },
+  'analytics.no_jurisdiction': {
+    es: 'Esta organización no existe o no tiene jurisdicción.',
+    en: 'This organisation does not exist or has no jurisdiction.',
+    pt: 'Esta organização não existe ou não tem jurisdição.',
+  },
+  'analytics.invalid_polygon': {
+    es: 'El polígono no es válido: {reason}.',
+    en: 'The polygon is not valid: {reason}.',
+    pt: 'O polígono não é válido: {reason}.',
+  },
+  'analytics.duplicate_unit': {
+    es: 'Esta unidad ya figura en la lista.',
+    en: 'This unit is already in the list.',
+    pt: 'Esta unidade já está na lista.',
+  },
+  'analytics.empty_selection': {
+    es: 'Ningún incidente que usted pueda ver coincide con estos filtros: no hay nada que analizar.',
+    en: 'No incident you may see matches these filters: there is nothing to analyse.',
+    pt: 'Nenhum incidente que você pode ver corresponde a estes filtros: não há nada para analisar.',
+  },
+  'analytics.outside_utm': {
+    es: 'El área está demasiado cerca de un polo para medir en metros (UTM cubre de 80° S a 84° N).',
+    en: 'The area is too close to a pole to measure in metres (UTM covers 80° S to 84° N).',
+    pt: 'A área está perto demais de um polo para medir em metros (UTM cobre de 80° S a 84° N).',
+  },
+  'analytics.extent_too_wide': {
+    es: 'El área es demasiado extensa para una sola proyección local: las distancias se deformarían un {percent} %. Analice una región más pequeña.',
+    en: 'The area is too wide for one local projection: distances would be off by {percent} %. Analyse a smaller region.',
+    pt: 'A área é extensa demais para uma única projeção local: as distâncias seriam distorcidas em {percent} %. Analise uma região menor.',
+  },
+  'analytics.pixel_above_bandwidth': {
+    es: 'El tamaño del píxel no puede superar el ancho de banda ({bandwidth} m).',
+    en: 'The pixel size cannot exceed the bandwidth ({bandwidth} m).',
+    pt: 'O tamanho do pixel não pode exceder a largura de banda ({bandwidth} m).',
+  },
+  'analytics.too_many_incidents': {
+    es: 'La selección tiene {size} incidentes; el límite es {limit}. Acote los filtros.',
+    en: 'The selection has {size} incidents; the limit is {limit}. Narrow the filters.',
+    pt: 'A seleção tem {size} incidentes; o limite é {limit}. Restrinja os filtros.',
+  },
+  'analytics.too_many_cells': {
+    es: 'La cuadrícula tendría {size} celdas (por ventanas de tiempo); el límite es {limit}. Use celdas más grandes o un área o período menor.',
+    en: 'The grid would have {size} cells (times time windows); the limit is {limit}. Use larger cells or a smaller area or period.',
+    pt: 'A grade teria {size} células (vezes janelas de tempo); o limite é {limit}. Use células maiores ou uma área ou período menor.',
+  },
+  'analytics.too_many_windows': {
+    es: 'Serían {size} ventanas de tiempo; el límite es {limit}. Elija ventanas más largas o un período menor.',
+    en: 'That would be {size} time windows; the limit is {limit}. Choose longer windows or a shorter period.',
+    pt: 'Seriam {size} janelas de tempo; o limite é {limit}. Escolha janelas mais longas ou um período menor.',
+  },
+  'analytics.too_many_units': {
+    es: 'Serían {size} unidades espaciales; el límite es {limit}. Use celdas más grandes o un área menor.',
+    en: 'That would be {size} spatial units; the limit is {limit}. Use larger cells or a smaller area.',
+    pt: 'Seriam {size} unidades espaciais; o limite é {limit}. Use células maiores ou uma área menor.',
+  },
+  'analytics.too_many_permutation_draws': {
+    es: 'Las permutaciones pedirían {size} sorteos; el límite es {limit}. Pida menos permutaciones o menos unidades.',
+    en: 'The permutations would take {size} draws; the limit is {limit}. Ask for fewer permutations or fewer units.',
+    pt: 'As permutações exigiriam {size} sorteios; o limite é {limit}. Peça menos permutações ou menos unidades.',
+  },
+  'analytics.too_many_pixels': {
+    es: 'El ráster tendría {size} píxeles; el límite es {limit}. Use píxeles más grandes o un área menor.',
+    en: 'The raster would have {size} pixels; the limit is {limit}. Use larger pixels or a smaller area.',
+    pt: 'O raster teria {size} pixels; o limite é {limit}. Use pixels maiores ou uma área menor.',
+  },
+  'analytics.too_many_kernel_pixels': {
+    es: 'El núcleo cubriría {size} píxeles en cada punto; el límite es {limit}. Use un ancho de banda menor o píxeles más grandes.',
+    en: 'The kernel would cover {size} pixels at every point; the limit is {limit}. Use a smaller bandwidth or larger pixels.',
+    pt: 'O núcleo cobriria {size} pixels em cada ponto; o limite é {limit}. Use uma largura de banda menor ou pixels maiores.',
+  },
+  'analytics.too_many_events': {
+    es: 'La prueba de Knox admite hasta {limit} incidentes; la selección tiene {size}. Acote los filtros.',
+    en: 'The Knox test takes up to {limit} incidents; the selection has {size}. Narrow the filters.',
+    pt: 'O teste de Knox aceita até {limit} incidentes; a seleção tem {size}. Restrinja os filtros.',
+  },
+  'analytics.too_many_pairs': {
+    es: 'Pares cercanos por permutaciones: unos {size}; el límite es {limit}. Reduzca la distancia máxima o las permutaciones.',
+    en: 'Close pairs times permutations: about {size}; the limit is {limit}. Reduce the largest distance or the permutations.',
+    pt: 'Pares próximos vezes permutações: cerca de {size}; o limite é {limit}. Reduza a distância máxima ou as permutações.',
+  },
+  'analytics.too_many_rows': {
+    es: 'La tabla de tendencias tendría {size} filas; el límite es {limit}. Divida por menos categorías o áreas, o use meses.',
+    en: 'The trend table would have {size} rows; the limit is {limit}. Split by fewer categories or areas, or use months.',
+    pt: 'A tabela de tendências teria {size} linhas; o limite é {limit}. Divida por menos categorias ou áreas, ou use meses.',
+  },
+  'analytics.too_many_runs_per_user': {
+    es: 'Ya tiene {limit} análisis en curso. Espere a que terminen o cancele uno.',
+    en: 'You already have {limit} analyses in progress. Wait for them to finish or cancel one.',
+    pt: 'Você já tem {limit} análises em andamento. Aguarde o término ou cancele uma.',
+  },
+  'analytics.too_many_runs': {
+    es: 'El servidor ya está calculando {limit} análisis. Vuelva a intentarlo en un momento.',
+    en: 'The server is already computing {limit} analyses. Try again in a moment.',
+    pt: 'O servidor já está calculando {limit} análises. Tente novamente em instantes.',
+  },
+  'analytics.timeout': {
+    es: 'El análisis superó el tiempo máximo ({seconds} s) y se detuvo. Pida menos permutaciones o un área menor.',
+    en: 'The analysis exceeded the time limit ({seconds} s) and was stopped. Ask for fewer permutations or a smaller area.',
+    pt: 'A análise excedeu o tempo máximo ({seconds} s) e foi interrompida. Peça menos permutações ou uma área menor.',
+  },
+  'analytics.nothing_to_analyse': {
+    es: 'No hay suficientes datos para este estadístico ({detail}).',
+    en: 'Not enough data for this statistic ({detail}).',
+    pt: 'Não há dados suficientes para esta estatística ({detail}).',
+  },
+  'analytics.no_variation': {
+    es: 'Todas las unidades tienen el mismo número de incidentes: sin variación no hay puntos calientes ni fríos.',
+    en: 'Every unit has the same number of incidents: without variation there are no hot or cold spots.',
+    pt: 'Todas as unidades têm o mesmo número de incidentes: sem variação não há pontos quentes nem frios.',
+  },
+  'analytics.too_large_in_run': {
+    es: 'El cálculo resultó demasiado grande y se detuvo antes de empezar ({detail}).',
+    en: 'The computation turned out too large and was stopped before it began ({detail}).',
+    pt: 'O cálculo ficou grande demais e foi interrompido antes de começar ({detail}).',
+  },
+  'analytics.invalid_argument': {
+    es: 'Parámetro no válido ({detail}).',
+    en: 'Invalid parameter ({detail}).',
+    pt: 'Parâmetro inválido ({detail}).',
+  },
+  'analytics.run_queued': {
+    es: 'El análisis todavía no empezó.',
+    en: 'The analysis has not started yet.',
+    pt: 'A análise ainda não começou.',
+  },
+  'analytics.run_running': {
+    es: 'El análisis todavía está en curso.',
+    en: 'The analysis is still in progress.',
+    pt: 'A análise ainda está em andamento.',
+  },
+  'analytics.run_failed': {
+    es: 'El análisis falló: no tiene resultado.',
+    en: 'The analysis failed: it has no result.',
+    pt: 'A análise falhou: não tem resultado.',
+  },
+  'analytics.run_cancelled': {
+    es: 'El análisis fue cancelado: no tiene resultado.',
+    en: 'The analysis was cancelled: it has no result.',
+    pt: 'A análise foi cancelada: não tem resultado.',
+  },
 };
 
 export function translate(key: string, locale: Locale, params: Record<string, string | number> = {}): string {
