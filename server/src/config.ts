@@ -41,6 +41,7 @@ const schema = z.object({
   ALIANZA_TIP_ACCESSES_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(30),
   ALIANZA_PUBLIC_LOCATION_PRECISION_M: z.coerce.number().int().min(10).max(10_000).default(100),
   ALIANZA_PROOF_OF_WORK_BITS: z.coerce.number().int().min(0).max(30).default(0),
+  ALIANZA_CORRELATION_COMMON_THRESHOLD: z.coerce.number().int().min(2).max(1_000_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -72,6 +73,8 @@ export type Config = {
   publicLocationPrecisionM: number;
   /** Leading zero bits anonymous submissions must prove (0: no proof of work). */
   proofOfWorkBits: number;
+  /** An identifier held by more entities than this is flagged as too common instead of correlated. */
+  correlationCommonThreshold: number;
 };
 
 export class ConfigError extends Error {}
@@ -109,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tipLimits: { submissionsPerHour: c.ALIANZA_TIP_SUBMISSIONS_PER_HOUR, accessesPerHour: c.ALIANZA_TIP_ACCESSES_PER_HOUR },
     publicLocationPrecisionM: c.ALIANZA_PUBLIC_LOCATION_PRECISION_M,
     proofOfWorkBits: c.ALIANZA_PROOF_OF_WORK_BITS,
+    correlationCommonThreshold: c.ALIANZA_CORRELATION_COMMON_THRESHOLD,
   };
 }
