@@ -44,6 +44,7 @@ const schema = z.object({
   ALIANZA_PROOF_OF_WORK_BITS: z.coerce.number().int().min(0).max(30).default(0),
   ALIANZA_FEED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   ALIANZA_STREAM_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(25),
+  ALIANZA_CORRELATION_COMMON_THRESHOLD: z.coerce.number().int().min(2).max(1_000_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALIANZA_ANALYTICS_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   ALIANZA_ANALYTICS_MAX_RUNS: z.coerce.number().int().min(1).max(1000).default(8),
@@ -83,6 +84,8 @@ export type Config = {
   feed: { retentionDays: number; heartbeatSeconds: number };
   /** Analysis runs: worker threads, runs queued or running at once (all users, one user), time limit. */
   analytics: { workers: number; maxRuns: number; runsPerUser: number; timeoutMs: number };
+  /** An identifier held by more entities than this is flagged as too common instead of correlated. */
+  correlationCommonThreshold: number;
 };
 
 export class ConfigError extends Error {}
@@ -128,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       runsPerUser: c.ALIANZA_ANALYTICS_RUNS_PER_USER,
       timeoutMs: c.ALIANZA_ANALYTICS_TIMEOUT_SECONDS * 1000,
     },
+    correlationCommonThreshold: c.ALIANZA_CORRELATION_COMMON_THRESHOLD,
   };
 }

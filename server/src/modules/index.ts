@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { challengeRoutes } from './challenge/routes.ts';
 import { conductRoutes } from './conduct/routes.ts';
+import { correlationRoutes } from './correlation/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { intelRoutes } from './intel/routes.ts';
 import { importProfileRoutes } from './imports/routes.ts';
@@ -46,4 +47,5 @@ export const MODULES: RouteModule[] = [
   intelRoutes,
   importProfileRoutes,
   analyticsRoutes,
+  correlationRoutes,
 ];

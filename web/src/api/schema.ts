@@ -2132,6 +2132,427 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intel/contact-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contact requests the caller sent (outbox) or that its organisations received (inbox, coordinators) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description inbox: requests to organisations the caller coordinates; outbox: the caller's own */
+                    box?: "inbox" | "outbox";
+                    status?: "pending" | "accepted" | "declined";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ContactRequest"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask the organisation behind a hit for contact (404 alike for unknown hits and other users' hits) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        hitId: string;
+                        /** @description Why the caller asks, for the owner to judge */
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/contact-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact request, for its requester or the owner's coordinators */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/contact-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, sharing the records with a sharing group or as a RED copy for the requester */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptContactRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/contact-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a contact request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        response?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intel/entities": {
         parameters: {
             query?: never;
@@ -2228,7 +2649,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Entity"];
+                        "application/json": components["schemas"]["CreatedEntity"];
                     };
                 };
                 /** @description Default Response */
@@ -2690,6 +3111,92 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hit/no-hit: visible records holding an identifier, and which partners hold it in records the caller may not see (need-to-know roles; audited) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Region of national phone numbers and country of plates; defaults to the caller's organisation's */
+                    country?: string;
+                    kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+                    value: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Correlation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -7403,6 +7910,40 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description sharing_group: the records are shared, as AMBER, with that group; copy: a TLP:RED copy is made for the requester alone. */
+        AcceptContactRequest: {
+            /** @default  */
+            response: string;
+            /** @constant */
+            shareVia: "sharing_group";
+            /**
+             * Format: uuid
+             * @description A group of the owner that includes the requesting organisation
+             */
+            sharingGroupId: string;
+        } | {
+            /** @default  */
+            response: string;
+            /** @constant */
+            shareVia: "copy";
+        };
+        /** @description sharing_group: the records are shared, as AMBER, with that group; copy: a TLP:RED copy is made for the requester alone. */
+        AcceptContactRequestInput: {
+            /** @default  */
+            response: string;
+            /** @constant */
+            shareVia: "sharing_group";
+            /**
+             * Format: uuid
+             * @description A group of the owner that includes the requesting organisation
+             */
+            sharingGroupId: string;
+        } | {
+            /** @default  */
+            response: string;
+            /** @constant */
+            shareVia: "copy";
+        };
         /** @description The study area: incidents located inside it (boundary included) are analysed. */
         AnalysisArea: {
             /** @constant */
@@ -8260,6 +8801,226 @@ export interface components {
             }[];
             suppressedBelow: number;
             to: string;
+        };
+        ContactRequest: {
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description The identifier asked about */
+            display: string;
+            /** @description The records concerned, for the owner (empty for the requester until shared) */
+            entities: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                /** @enum {string} */
+                type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            }[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            message: string;
+            /** @description The owner, when it is named to the requester */
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            requester: {
+                name: string;
+                orgId: string | null;
+                orgName: string | null;
+                /** Format: uuid */
+                userId: string;
+            };
+            response: string;
+            /** @description What the requester may now read: the records, or their copies */
+            sharedEntityIds: string[];
+            sharedVia: ("sharing_group" | "copy") | null;
+            sharingGroupId: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined";
+        };
+        ContactRequestInput: {
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description The identifier asked about */
+            display: string;
+            /** @description The records concerned, for the owner (empty for the requester until shared) */
+            entities: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                /** @enum {string} */
+                type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            }[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            message: string;
+            /** @description The owner, when it is named to the requester */
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            requester: {
+                name: string;
+                orgId: string | null;
+                orgName: string | null;
+                /** Format: uuid */
+                userId: string;
+            };
+            response: string;
+            /** @description What the requester may now read: the records, or their copies */
+            sharedEntityIds: string[];
+            sharedVia: ("sharing_group" | "copy") | null;
+            sharingGroupId: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined";
+        };
+        /** @description Hit/no-hit answer for one identifier. */
+        Correlation: {
+            display: string;
+            /** @description Organisations holding the value in records the caller may not see: existence only */
+            hits: {
+                /** Format: uuid */
+                hitId: string;
+                /** @description Named for AMBER records; null: "a partner organisation" */
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
+            /** @enum {string} */
+            kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            /** @description Records holding the value that the caller may see */
+            matches: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: uuid */
+                ownerOrgId: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                /** @enum {string} */
+                type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            }[];
+            /** @description Held by more entities than the configured threshold: neither matched nor hit */
+            tooCommon: boolean;
+            /** @description Normalised: E.164 phones, CC:PLATE plates, electronic-form IBANs… */
+            value: string;
+        };
+        /** @description Hit/no-hit answer for one identifier. */
+        CorrelationInput: {
+            display: string;
+            /** @description Organisations holding the value in records the caller may not see: existence only */
+            hits: {
+                /** Format: uuid */
+                hitId: string;
+                /** @description Named for AMBER records; null: "a partner organisation" */
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
+            /** @enum {string} */
+            kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            /** @description Records holding the value that the caller may see */
+            matches: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: uuid */
+                ownerOrgId: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                /** @enum {string} */
+                type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            }[];
+            /** @description Held by more entities than the configured threshold: neither matched nor hit */
+            tooCommon: boolean;
+            /** @description Normalised: E.164 phones, CC:PLATE plates, electronic-form IBANs… */
+            value: string;
+        };
+        CreatedEntity: {
+            /** @description Type-specific; see CreateEntity */
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The entity this is a shared copy of, when the reader may see it */
+            copyOf: string | null;
+            /** @description For each identifier of the new entity: visible matches and hits in partners' records */
+            correlations: components["schemas"]["Correlation"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            firstSeen: string | null;
+            /** Format: uuid */
+            id: string;
+            identifiers: {
+                country?: string;
+                /** @enum {string} */
+                kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+                value: string;
+            }[];
+            label: string;
+            lastSeen: string | null;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreatedEntityInput: {
+            /** @description Type-specific; see CreateEntity */
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The entity this is a shared copy of, when the reader may see it */
+            copyOf: string | null;
+            /** @description For each identifier of the new entity: visible matches and hits in partners' records */
+            correlations: components["schemas"]["CorrelationInput"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            firstSeen: string | null;
+            /** Format: uuid */
+            id: string;
+            identifiers: {
+                country?: string;
+                /** @enum {string} */
+                kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+                value: string;
+            }[];
+            label: string;
+            lastSeen: string | null;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            /** Format: date-time */
+            updatedAt: string;
         };
         CreatedToken: {
             /** Format: date-time */

@@ -7,12 +7,16 @@ import { changes, journal, type Executor } from '../../platform/audit/audit-log.
 import { AppError, invalidField, notFound, type FieldIssue } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/page-cursor.ts';
-import type { EntityAttributes } from './attributes.ts';
+import type { AnyEntityAttributes } from './attributes.ts';
+import { correlateValues } from '../correlation/correlate.ts';
+import { indexEntity, type EntityIndex } from '../correlation/entity-identifiers.ts';
+import { orgCountry } from '../correlation/lookup.ts';
+import { replaceEntityIdentifiers } from '../correlation/queries.ts';
 import * as q from './entity-queries.ts';
 import { entityLabel } from './labels.ts';
 import { assertCanWriteIntelFor } from './policy.ts';
 import { distributionAfter, distributionInput, iso, recordFields } from './records.ts';
-import type { CreateEntityInput, Entity, EntityFilter, IdentifierInput, UpdateEntityInput } from './schemas.ts';
+import type { CreatedEntity, CreateEntityInput, Entity, EntityFilter, IdentifierInput, UpdateEntityInput } from './schemas.ts';
 import { INTEL_ENTITY } from './visibility.ts';
 
 export const toEntity = (row: q.EntityRow): Entity => ({
@@ -42,12 +46,28 @@ const reload = async (db: Executor, id: string): Promise<Entity> => toEntity(awa
 
 const cleanIdentifiers = (list: IdentifierInput[]) => list.map((i) => ({ kind: i.kind, value: i.value, ...(i.country ? { country: i.country } : {}) }));
 
-export async function createEntity(ctx: AppContext, actor: Actor, input: CreateEntityInput): Promise<Entity> {
+/**
+ * Normalises the entity's identifiers for the correlation index; phones and plates written
+ * without a country are read in the owner organisation's. Malformed ones refuse the write.
+ */
+async function indexOrRefuse(db: Executor, ownerOrgId: string, type: Entity['type'], attributes: AnyEntityAttributes, identifiers: IdentifierInput[]): Promise<EntityIndex> {
+  const index = indexEntity(type, attributes, identifiers, await orgCountry(db, ownerOrgId));
+  if (index.issues.length > 0) throw new AppError('VALIDATION_FAILED', {}, index.issues);
+  return index;
+}
+
+/**
+ * Records an entity and correlates its identifiers at once: the answer says which visible
+ * records hold the same values and which partner organisations hold them in records the
+ * writer may not see (hits).
+ */
+export async function createEntity(ctx: AppContext, actor: Actor, input: CreateEntityInput): Promise<CreatedEntity> {
   requireUser(actor);
   const ownerOrgId = input.ownerOrgId ?? primaryOrgId(actor);
   if (!ownerOrgId) throw invalidField('ownerOrgId', 'not_a_member');
   assertCanWriteIntelFor(actor, ownerOrgId);
   assertSeenOrder(input.firstSeen, input.lastSeen);
+  const index = await indexOrRefuse(ctx.db, ownerOrgId, input.type, input.attributes, input.identifiers);
   const dist = distributionInput(input);
   return ctx.db.transaction().execute(async (trx) => {
     await assertValidDistribution(trx, actor, input.tlp, dist);
@@ -56,19 +76,20 @@ export async function createEntity(ctx: AppContext, actor: Actor, input: CreateE
       created_by: actor.userId,
       tlp: input.tlp,
       type: input.type,
-      label: entityLabel(input.type, input.attributes as EntityAttributes[typeof input.type]),
+      label: entityLabel(input.type, input.attributes, index.primaryDisplay),
       attributes: input.attributes,
       identifiers: cleanIdentifiers(input.identifiers),
       first_seen: input.firstSeen,
       last_seen: input.lastSeen,
     });
     await replaceDistribution(trx, INTEL_ENTITY, id, dist, true);
+    await replaceEntityIdentifiers(trx, id, index.values, true);
     const entity = await reload(trx, id);
     await journal(trx, actor, {
       audit: [{ action: 'create', recordType: INTEL_ENTITY, recordId: id, orgId: ownerOrgId, diff: { after: auditable(entity) } }],
       events: [{ type: 'intel.entity.created', recordType: INTEL_ENTITY, recordId: id, orgIds: [ownerOrgId], data: { tlp: entity.tlp } }],
     });
-    return entity;
+    return { ...entity, correlations: await correlateValues(ctx, trx, actor, index.values, id) };
   });
 }
 
@@ -107,16 +128,19 @@ export async function updateEntity(ctx: AppContext, actor: Actor, id: string, pa
     const tlp = patch.tlp ?? row.tlp;
     const dist = distributionAfter(distributionOf(row), tlp, patch);
     await assertValidDistribution(trx, actor, tlp, dist);
-    const attributes = patch.attributes ?? row.attributes;
+    const attributes = (patch.attributes ?? row.attributes) as AnyEntityAttributes;
+    const identifiers = patch.identifiers ?? (row.identifiers as IdentifierInput[]);
+    const index = await indexOrRefuse(trx, row.owner_org_id, row.type, attributes, identifiers);
     await q.updateEntity(trx, id, {
       tlp,
-      label: entityLabel(row.type, attributes as EntityAttributes[typeof row.type]),
+      label: entityLabel(row.type, attributes, index.primaryDisplay),
       attributes,
       ...(patch.identifiers ? { identifiers: cleanIdentifiers(patch.identifiers) } : {}),
       first_seen: firstSeen,
       last_seen: lastSeen,
     });
     await replaceDistribution(trx, INTEL_ENTITY, id, dist);
+    await replaceEntityIdentifiers(trx, id, index.values);
     const entity = await reload(trx, id);
     await journal(trx, actor, {
       audit: [{ action: 'update', recordType: INTEL_ENTITY, recordId: id, orgId: row.owner_org_id, diff: changes(auditable(before), auditable(entity)) }],

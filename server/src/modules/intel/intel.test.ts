@@ -50,7 +50,7 @@ describe('entities', () => {
     ];
     const labels = [];
     for (const body of bodies) labels.push((await create('/api/v1/intel/entities', body)).label);
-    expect(labels).toEqual(['Rosa Elena Quispe', 'Los del Puerto', 'ABC123', '+57 300 123 4567', '•••• 1111', 'Muelle 4, Buenaventura', 'Bananas to Antwerp', '120 kg cocaine', 'PE PE123456']);
+    expect(labels).toEqual(['Rosa Elena Quispe', 'Los del Puerto', 'ABC123', '+57 300 1234567', '•••• 1111', 'Muelle 4, Buenaventura', 'Bananas to Antwerp', '120 kg cocaine', 'PE PE123456']);
   });
 
   it('refuses attributes of another type and missing required ones, naming the fields', async () => {

@@ -5,7 +5,7 @@ import * as entities from './entities.ts';
 import * as links from './links.ts';
 import * as reports from './reports.ts';
 import {
-  CreateEntityBody, CreateLinkBody, CreateReportBody, Entity, Link, ListEntitiesQuery, ListReportsQuery, Report, UpdateEntityBody,
+  CreatedEntity, CreateEntityBody, CreateLinkBody, CreateReportBody, Entity, Link, ListEntitiesQuery, ListReportsQuery, Report, UpdateEntityBody,
 } from './schemas.ts';
 
 const errors = commonErrors;
@@ -20,7 +20,7 @@ export const intelRoutes: RouteModule = (app, ctx) => {
   const tags = ['intelligence'];
   app.post(
     '/api/v1/intel/entities',
-    { schema: { tags, summary: 'Record an entity (person, group, vehicle, phone, account, place, shipment, seizure, document)', body: CreateEntityBody, response: { 201: Entity, ...errors } } },
+    { schema: { tags, summary: 'Record an entity (person, group, vehicle, phone, account, place, shipment, seizure, document)', body: CreateEntityBody, response: { 201: CreatedEntity, ...errors } } },
     async (request, reply) => reply.code(201).send(await entities.createEntity(ctx, request.actor, request.body)),
   );
   app.get(

@@ -4,6 +4,7 @@ import {
   type IntelEntityType,
 } from '../../platform/db/schema.ts';
 import { IDENTIFIER_KINDS } from '../correlation/identifier-kinds.ts';
+import { Correlation } from '../correlation/schemas.ts';
 import { CountryCode, ENTITY_ATTRIBUTES } from './attributes.ts';
 
 const Instant = z.iso.datetime({ offset: true });
@@ -105,6 +106,11 @@ export const Entity = z
   })
   .meta({ id: 'Entity', description: 'A person, group, vehicle, phone, account, place, shipment, seizure or document, distributed by its TLP 2.0 marking.' });
 export type Entity = z.infer<typeof Entity>;
+
+export const CreatedEntity = Entity.extend({
+  correlations: z.array(Correlation).describe('For each identifier of the new entity: visible matches and hits in partners\' records'),
+}).meta({ id: 'CreatedEntity' });
+export type CreatedEntity = z.infer<typeof CreatedEntity>;
 
 // ---- links
 

@@ -411,6 +411,48 @@ export interface OperationsFeedHeadTable {
   truncated_through: number;
 }
 
+export interface IntelIdentifiersTable {
+  kind: string;
+  value: string;
+  entity_id: string;
+}
+
+export interface IntelHitsTable {
+  id: Generated<string>;
+  searcher_user_id: string;
+  searcher_org_id: string | null;
+  owner_org_id: string;
+  owner_named: boolean;
+  kind: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
+export interface IntelHitEntitiesTable {
+  hit_id: string;
+  entity_id: string;
+}
+
+export const CONTACT_REQUEST_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type ContactRequestStatus = (typeof CONTACT_REQUEST_STATUSES)[number];
+
+export interface IntelContactRequestsTable {
+  id: Generated<string>;
+  hit_id: string;
+  requester_user_id: string;
+  requester_org_id: string | null;
+  owner_org_id: string;
+  message: string;
+  status: Generated<ContactRequestStatus>;
+  response: Generated<string>;
+  shared_via: 'sharing_group' | 'copy' | null;
+  sharing_group_id: string | null;
+  shared_entity_ids: ColumnType<string[], string[] | undefined, string[]>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -512,6 +554,10 @@ export interface Database {
   imports: ImportsTable;
   import_file_chunks: ImportFileChunksTable;
   import_rejections: ImportRejectionsTable;
+  intel_identifiers: IntelIdentifiersTable;
+  intel_hits: IntelHitsTable;
+  intel_hit_entities: IntelHitEntitiesTable;
+  intel_contact_requests: IntelContactRequestsTable;
   schema_migrations: SchemaMigrationsTable;
   operations_feed: OperationsFeedTable;
   operations_feed_head: OperationsFeedHeadTable;

@@ -843,6 +843,92 @@ export const MESSAGES: Catalog = {
     en: 'The analysis was cancelled: it has no result.',
     pt: 'A análise foi cancelada: não tem resultado.',
   },
+  'imports.unsupported_crs': {
+    es: 'El sistema de coordenadas {crs} aún no se puede importar; use longitud/latitud WGS 84 (EPSG:4326).',
+    en: 'The coordinate reference system {crs} cannot be imported yet; use WGS 84 longitude/latitude (EPSG:4326).',
+    pt: 'O sistema de coordenadas {crs} ainda não pode ser importado; use longitude/latitude WGS 84 (EPSG:4326).',
+  },
+  // Identifiers and correlation (modules/correlation): each names the expected format.
+  'identifier.phone': {
+    es: 'No es un número de teléfono válido: escríbalo en forma internacional (+57 300 123 4567) o como número nacional de {country}.',
+    en: 'Not a valid phone number: write it in international form (+57 300 123 4567) or as a national number of {country}.',
+    pt: 'Não é um número de telefone válido: escreva-o na forma internacional (+55 11 91234 5678) ou como número nacional de {country}.',
+  },
+  'identifier.plate': {
+    es: 'No es una matrícula de {country}: se espera un formato como {examples} (se ignoran espacios y guiones).',
+    en: 'Not a plate of {country}: expected a format like {examples} (spaces and hyphens are ignored).',
+    pt: 'Não é uma placa de {country}: espera-se um formato como {examples} (espaços e hífens são ignorados).',
+  },
+  'identifier.plate_country': {
+    es: 'Indique el país de la matrícula (código ISO 3166-1, p. ej. CO).',
+    en: 'Give the country of the plate (ISO 3166-1 code, e.g. CO).',
+    pt: 'Informe o país da placa (código ISO 3166-1, p. ex. BR).',
+  },
+  'identifier.iban': {
+    es: 'No es un IBAN: se esperan el código de país, dos dígitos de control y hasta 30 letras o dígitos, p. ej. ES91 2100 0418 4502 0005 1332.',
+    en: 'Not an IBAN: expected a country code, two check digits and up to 30 letters or digits, e.g. DE89 3704 0044 0532 0130 00.',
+    pt: 'Não é um IBAN: esperam-se o código do país, dois dígitos de controle e até 30 letras ou dígitos, p. ex. BR18 0036 0305 0000 1000 9795 493C 1.',
+  },
+  'identifier.iban_length': {
+    es: 'Un IBAN de ese país tiene {expected} caracteres.',
+    en: 'An IBAN of that country has {expected} characters.',
+    pt: 'Um IBAN desse país tem {expected} caracteres.',
+  },
+  'identifier.iban_checksum': {
+    es: 'Los dígitos de control del IBAN no coinciden (módulo 97): revise si hay un error de tipeo.',
+    en: 'The IBAN check digits do not match (mod 97): look for a typing error.',
+    pt: 'Os dígitos de controle do IBAN não conferem (módulo 97): verifique se há erro de digitação.',
+  },
+  'identifier.bank_account': {
+    es: 'Se espera un número de cuenta de 4 a 34 letras y dígitos.',
+    en: 'Expected an account number of 4 to 34 letters and digits.',
+    pt: 'Espera-se um número de conta de 4 a 34 letras e dígitos.',
+  },
+  'identifier.card': {
+    es: 'No es un número de tarjeta: se esperan 12 a 19 dígitos con dígito de control Luhn válido.',
+    en: 'Not a card number: expected 12 to 19 digits with a valid Luhn check digit.',
+    pt: 'Não é um número de cartão: esperam-se 12 a 19 dígitos com dígito verificador Luhn válido.',
+  },
+  'identifier.crypto_wallet': {
+    es: 'No es una dirección de billetera válida: se espera Bitcoin (1…, 3… o bc1…, con suma de control válida) o Ethereum (0x y 40 dígitos hexadecimales, con la suma EIP-55 si mezcla mayúsculas).',
+    en: 'Not a valid wallet address: expected Bitcoin (1…, 3… or bc1…, with a valid checksum) or Ethereum (0x and 40 hexadecimal digits, with the EIP-55 checksum if in mixed case).',
+    pt: 'Não é um endereço de carteira válido: espera-se Bitcoin (1…, 3… ou bc1…, com soma de verificação válida) ou Ethereum (0x e 40 dígitos hexadecimais, com a soma EIP-55 se misturar maiúsculas).',
+  },
+  'identifier.imei': {
+    es: 'No es un IMEI: se esperan 15 dígitos con dígito de control Luhn válido.',
+    en: 'Not an IMEI: expected 15 digits with a valid Luhn check digit.',
+    pt: 'Não é um IMEI: esperam-se 15 dígitos com dígito verificador Luhn válido.',
+  },
+  'identifier.document': {
+    es: 'Se espera un número de documento de 4 a 20 letras y dígitos, con al menos un dígito.',
+    en: 'Expected a document number of 4 to 20 letters and digits, with at least one digit.',
+    pt: 'Espera-se um número de documento de 4 a 20 letras e dígitos, com ao menos um dígito.',
+  },
+  'identifier.vin': {
+    es: 'No es un VIN: se esperan 17 letras y dígitos, sin I, O ni Q.',
+    en: 'Not a VIN: expected 17 letters and digits, without I, O or Q.',
+    pt: 'Não é um VIN: esperam-se 17 letras e dígitos, sem I, O ou Q.',
+  },
+  'identifier.container': {
+    es: 'No es un número de contenedor ISO 6346: 4 letras (la cuarta U, J o Z) y 7 dígitos con dígito de control válido, p. ej. CSQU3054383.',
+    en: 'Not an ISO 6346 container number: 4 letters (the fourth U, J or Z) and 7 digits with a valid check digit, e.g. CSQU3054383.',
+    pt: 'Não é um número de contêiner ISO 6346: 4 letras (a quarta U, J ou Z) e 7 dígitos com dígito verificador válido, p. ex. CSQU3054383.',
+  },
+  'intel.group_lacks_requester': {
+    es: 'El grupo de intercambio debe incluir a la organización que pidió el contacto.',
+    en: 'The sharing group must include the organisation that asked for contact.',
+    pt: 'O grupo de compartilhamento deve incluir a organização que pediu o contato.',
+  },
+  'intel.request_decided': {
+    es: 'Esta solicitud de contacto ya fue respondida.',
+    en: 'This contact request has already been answered.',
+    pt: 'Esta solicitação de contato já foi respondida.',
+  },
+  'intel.request_exists': {
+    es: 'Ya envió una solicitud de contacto por esta coincidencia.',
+    en: 'You already sent a contact request for this hit.',
+    pt: 'Você já enviou uma solicitação de contato para esta coincidência.',
+  },
 };
 
 export function translate(key: string, locale: Locale, params: Record<string, string | number> = {}): string {
