@@ -6,6 +6,7 @@ import { challengeRoutes } from './challenge/routes.ts';
 import { conductRoutes } from './conduct/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { intelRoutes } from './intel/routes.ts';
+import { graphRoutes } from './graph/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -42,4 +43,5 @@ export const MODULES: RouteModule[] = [
   jurisdictionRoutes,
   publicConfigRoutes,
   intelRoutes,
+  graphRoutes,
 ];

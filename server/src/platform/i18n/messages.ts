@@ -480,6 +480,13 @@ export const MESSAGES: Catalog = {
     pt: 'O mês inicial não pode ser posterior ao final.',
   },
 
+  // Link analysis (modules/graph).
+  'graph.until_before_since': {
+    es: 'El final de la ventana de tiempo (until) no puede ser anterior a su inicio (since).',
+    en: 'The end of the time window (until) cannot be before its start (since).',
+    pt: 'O fim da janela de tempo (until) não pode ser anterior ao seu início (since).',
+  },
+
   // Intelligence: entities, reports, links (modules/intel).
   'intel.grading_required': {
     es: 'Califique el informe: la fiabilidad de la fuente (A–F) y la credibilidad de la información (1–6) son obligatorias.',
