@@ -8,6 +8,7 @@ import { correlationRoutes } from './correlation/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { intelRoutes } from './intel/routes.ts';
 import { importProfileRoutes } from './imports/routes.ts';
+import { graphRoutes } from './graph/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -48,4 +49,5 @@ export const MODULES: RouteModule[] = [
   importProfileRoutes,
   analyticsRoutes,
   correlationRoutes,
+  graphRoutes,
 ];

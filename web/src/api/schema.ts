@@ -2910,6 +2910,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intel/graph/neighbourhood": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entities and links within a depth of one or several entities, through what the caller may see */
+        get: {
+            parameters: {
+                query: {
+                    /** @description How many links away from the start entities */
+                    depth?: number;
+                    /** @description Comma-separated ids of the entities to start from */
+                    entityIds: string;
+                    /** @description Comma-separated entity types to traverse and show (all when absent); start entities are always shown */
+                    entityTypes?: string;
+                    /** @description Comma-separated link types to follow (all when absent) */
+                    linkTypes?: string;
+                    /** @description At most this many links (default four per entity allowed) */
+                    maxEdges?: number;
+                    /** @description At most this many entities; then `truncated` is true */
+                    maxNodes?: number;
+                    /** @description Only links valid at some time at or after this instant (links without an end of validity always are) */
+                    since?: string;
+                    /** @description Only links valid at some time at or before this instant (links without a start of validity always are) */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Neighbourhood"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/graph/paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shortest paths between two entities through entities and links the caller may see */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Comma-separated entity types to traverse and show (all when absent); start entities are always shown */
+                    entityTypes?: string;
+                    /** @description Entity at one end */
+                    from: string;
+                    /** @description At most this many shortest paths */
+                    limit?: number;
+                    /** @description Comma-separated link types to follow (all when absent) */
+                    linkTypes?: string;
+                    /** @description Longest path searched, in links */
+                    maxLength?: number;
+                    /** @description Only links valid at some time at or after this instant (links without an end of validity always are) */
+                    since?: string;
+                    /** @description Entity at the other end */
+                    to: string;
+                    /** @description Only links valid at some time at or before this instant (links without a start of validity always are) */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphPaths"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intel/links": {
         parameters: {
             query?: never;
@@ -10162,6 +10340,130 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A link in a graph result; its ends are nodes of the same result. */
+        GraphEdge: {
+            /**
+             * Format: uuid
+             * @description The link
+             */
+            id: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            /**
+             * Format: uuid
+             * @description Node the link goes from (its source entity, or the survivor it is merged into)
+             */
+            source: string;
+            /**
+             * Format: uuid
+             * @description Node the link goes to
+             */
+            target: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "member_of" | "leads" | "associate_of" | "relative_of" | "uses" | "owns" | "located_at" | "transported" | "paid" | "communicated_with" | "involved_in" | "seized_from" | "same_as";
+            validFrom: string | null;
+            validTo: string | null;
+        };
+        /** @description A link in a graph result; its ends are nodes of the same result. */
+        GraphEdgeInput: {
+            /**
+             * Format: uuid
+             * @description The link
+             */
+            id: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            /**
+             * Format: uuid
+             * @description Node the link goes from (its source entity, or the survivor it is merged into)
+             */
+            source: string;
+            /**
+             * Format: uuid
+             * @description Node the link goes to
+             */
+            target: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "member_of" | "leads" | "associate_of" | "relative_of" | "uses" | "owns" | "located_at" | "transported" | "paid" | "communicated_with" | "involved_in" | "seized_from" | "same_as";
+            validFrom: string | null;
+            validTo: string | null;
+        };
+        /** @description An entity in a graph result. */
+        GraphNode: {
+            /** @description Links from the nearest start entity (0 for a start entity) */
+            depth: number;
+            firstSeen: string | null;
+            /**
+             * Format: uuid
+             * @description The entity (the survivor, when duplicates were merged into it)
+             */
+            id: string;
+            label: string;
+            lastSeen: string | null;
+            /** @description Entities the reader may see that are merged into this one; their links are drawn on it */
+            mergedIds: string[];
+            /** Format: uuid */
+            ownerOrgId: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+        };
+        /** @description An entity in a graph result. */
+        GraphNodeInput: {
+            /** @description Links from the nearest start entity (0 for a start entity) */
+            depth: number;
+            firstSeen: string | null;
+            /**
+             * Format: uuid
+             * @description The entity (the survivor, when duplicates were merged into it)
+             */
+            id: string;
+            label: string;
+            lastSeen: string | null;
+            /** @description Entities the reader may see that are merged into this one; their links are drawn on it */
+            mergedIds: string[];
+            /** Format: uuid */
+            ownerOrgId: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+        };
+        /** @description Shortest paths between two entities through entities and links the reader may see. */
+        GraphPaths: {
+            edges: components["schemas"]["GraphEdge"][];
+            /** @description Links in each shortest path; null when none was found */
+            length: number | null;
+            nodes: components["schemas"]["GraphNode"][];
+            paths: {
+                /** @description The links between consecutive nodes */
+                edgeIds: string[];
+                /** @description From `from` to `to` */
+                nodeIds: string[];
+            }[];
+            /** @description True when the search stopped at its budget before it could finish (a longer search may find more) */
+            truncated: boolean;
+        };
+        /** @description Shortest paths between two entities through entities and links the reader may see. */
+        GraphPathsInput: {
+            edges: components["schemas"]["GraphEdgeInput"][];
+            /** @description Links in each shortest path; null when none was found */
+            length: number | null;
+            nodes: components["schemas"]["GraphNodeInput"][];
+            paths: {
+                /** @description The links between consecutive nodes */
+                edgeIds: string[];
+                /** @description From `from` to `to` */
+                nodeIds: string[];
+            }[];
+            /** @description True when the search stopped at its budget before it could finish (a longer search may find more) */
+            truncated: boolean;
+        };
         GridCountsResult: {
             /** @description Non-empty cells. */
             cells: {
@@ -11187,6 +11489,20 @@ export interface components {
             coordinates: number[][][][];
             /** @constant */
             type: "MultiPolygon";
+        };
+        /** @description The entities and links within a depth of the start entities that the reader may see. */
+        Neighbourhood: {
+            edges: components["schemas"]["GraphEdge"][];
+            nodes: components["schemas"]["GraphNode"][];
+            /** @description True when maxNodes or maxEdges cut the result short: narrow the filters or the depth */
+            truncated: boolean;
+        };
+        /** @description The entities and links within a depth of the start entities that the reader may see. */
+        NeighbourhoodInput: {
+            edges: components["schemas"]["GraphEdgeInput"][];
+            nodes: components["schemas"]["GraphNodeInput"][];
+            /** @description True when maxNodes or maxEdges cut the result short: narrow the filters or the depth */
+            truncated: boolean;
         };
         /** @description A shared working note, distributed by its TLP 2.0 marking. */
         Note: {

@@ -929,6 +929,12 @@ export const MESSAGES: Catalog = {
     en: 'You already sent a contact request for this hit.',
     pt: 'Você já enviou uma solicitação de contato para esta coincidência.',
   },
+  // Link analysis (modules/graph).
+  'graph.until_before_since': {
+    es: 'El final de la ventana de tiempo (until) no puede ser anterior a su inicio (since).',
+    en: 'The end of the time window (until) cannot be before its start (since).',
+    pt: 'O fim da janela de tempo (until) não pode ser anterior ao seu início (since).',
+  },
 };
 
 export function translate(key: string, locale: Locale, params: Record<string, string | number> = {}): string {
