@@ -18,6 +18,7 @@ import { tipRoutes } from './tips/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { unsafePlaceRoutes } from './unsafe-places/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { operationsRoutes } from './operations/routes.ts';
 
 /** Every domain module's routes, registered in this order. */
 export const MODULES: RouteModule[] = [
@@ -40,4 +41,5 @@ export const MODULES: RouteModule[] = [
   triageRoutes,
   jurisdictionRoutes,
   publicConfigRoutes,
+  operationsRoutes,
 ];

@@ -479,6 +479,11 @@ export const MESSAGES: Catalog = {
     en: 'The first month must not be after the last.',
     pt: 'O mês inicial não pode ser posterior ao final.',
   },
+  'operations.position_format': {
+    es: 'Debe ser una posición del flujo de operaciones: el id del último evento recibido (un número entero).',
+    en: 'Must be a position of the operations feed: the id of the last event received (a whole number).',
+    pt: 'Deve ser uma posição do fluxo de operações: o id do último evento recebido (um número inteiro).',
+  },
 };
 
 export function translate(key: string, locale: Locale, params: Record<string, string | number> = {}): string {
