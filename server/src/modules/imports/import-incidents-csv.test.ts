@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { makeOrg, makeUser } from '../../../test/factories.ts';
@@ -129,5 +130,42 @@ describe('rows that cannot be imported', () => {
     const feet = { ...PORTLAND_PROFILE, crs: 'EPSG:2913' } as unknown as ImportProfile;
     await expect(run(actor, orgId, PORTLAND_2000, { profile: feet })).rejects.toMatchObject({ fields: [{ path: 'profile.crs', code: 'imports.unsupported_crs' }] });
     expect(await importedRows(orgId)).toEqual([]);
+  });
+});
+
+describe('imports in the operations feed', () => {
+  const summaries = (orgId: string) =>
+    t.ctx.db.selectFrom('operations_feed').select(['record_type', 'tlp', 'created_by', 'data']).where('owner_org_id', '=', orgId).where('kind', '=', 'incidents.imported').orderBy('id').execute();
+
+  it('announces each batch that wrote rows with one summary event, not one per row', async () => {
+    const { orgId, actor } = await analystOfNewOrg();
+    await run(actor, orgId, PORTLAND_2000, { batchSize: 500 });
+    const events = await summaries(orgId);
+    expect(events).toHaveLength(4);
+    expect(events.every((e) => e.record_type === 'incident_import' && e.tlp === 'AMBER' && e.created_by === actor.userId)).toBe(true);
+    expect(events.reduce((n, e) => n + Number(e.data.inserted), 0)).toBe(2000);
+    await run(actor, orgId, PORTLAND_2000, { batchSize: 500 });
+    expect(await summaries(orgId)).toHaveLength(4); // a re-run that changes nothing says nothing
+  });
+
+  it('rejects a row the database refuses alone, in the same transaction as the rest of its batch', async () => {
+    const { orgId, actor } = await analystOfNewOrg({ ...PORTLAND_MAPPING, 'REFUSED BY THE DATABASE': null });
+    await t.ctx.db.schema.alterTable('incidents').addCheckConstraint('refused_in_this_test', sql`source_category is distinct from 'REFUSED BY THE DATABASE'`).execute();
+    try {
+      const text = [
+        'category,call_group,final_case,case_desc,occ_date,x_ft,y_ft,lon,lat,census_tract',
+        'BURGLARY,,,,2016-08-10,,,-122.6,45.5,',
+        'REFUSED BY THE DATABASE,,,,2016-08-11,,,-122.6,45.5,',
+        'OTHER,,,,2016-08-12,,,-122.6,45.5,',
+      ].join('\n');
+      const report = await run(actor, orgId, text);
+      expect([report.imported, report.updated, report.unchanged]).toEqual([2, 0, 0]);
+      expect(report.rejected).toEqual([{ line: 3, code: 'database_refused' }]);
+      expect((await summaries(orgId)).map((e) => e.data)).toEqual([{ inserted: 2, updated: 0 }]);
+      const audit = await t.ctx.db.selectFrom('audit_log').select('diff').where('action', '=', 'import').where('actor_org_id', '=', orgId).execute();
+      expect(audit.map((a) => a.diff)).toEqual([{ firstLine: 2, lastLine: 4, inserted: 2, updated: 0 }]);
+    } finally {
+      await t.ctx.db.schema.alterTable('incidents').dropConstraint('refused_in_this_test').execute();
+    }
   });
 });

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
 import { CsvParser } from '../../../../analytics/src/csv.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { assertCanWriteFor, requireUser } from '../../platform/access/policy.ts';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
-import type { Tlp } from '../../platform/db/schema.ts';
+import type { Database, Tlp } from '../../platform/db/schema.ts';
 import { AppError, invalidField } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { isProblem, resolveColumns, toIncidentRow, type ImportProfile, type IncidentImportRow, type RowProblem } from './column-mapping.ts';
@@ -57,7 +59,7 @@ export async function importIncidentsCsv(ctx: AppContext, actor: Actor, input: I
     if (batch.size === 0) return;
     const pending = [...batch.values()];
     batch = new Map();
-    await writeBatch(ctx, actor, owner, pending, report);
+    await writeBatch(ctx, actor, owner, input.tlp, pending, report);
     input.onProgress?.(report);
   };
 
@@ -98,41 +100,65 @@ export async function importIncidentsCsv(ctx: AppContext, actor: Actor, input: I
 }
 
 type Pending = { row: IncidentImportRow; line: number };
+type Written = { inserted: string[]; updated: string[]; updatedIds: string[] };
 
-/** Writes a batch in one transaction; if the database refuses it, row by row to find the culprits. */
-async function writeBatch(ctx: AppContext, actor: Actor, owner: { orgId: string; userId: string }, pending: Pending[], report: ImportReport) {
-  const write = (rows: Pending[]) =>
-    ctx.db.transaction().execute(async (trx) => {
-      const written = await q.upsertImportedIncidents(trx, owner, rows.map((p) => p.row));
-      await appendAudit(trx, actor, [
-        {
-          action: 'import',
-          recordType: RECORD_TYPE,
-          recordId: null,
-          orgId: owner.orgId,
-          diff: { firstLine: rows[0]!.line, lastLine: rows.at(-1)!.line, inserted: written.inserted.length, updated: written.updated.length },
-        },
-      ]);
-      return written;
-    });
-  const count = (rows: number, written: { inserted: string[]; updated: string[] }) => {
-    report.imported += written.inserted.length;
-    report.updated += written.updated.length;
-    report.unchanged += rows - written.inserted.length - written.updated.length;
-  };
+/** Runs `write` under a savepoint: a refusal of the data undoes it alone and returns null. */
+async function refusable<T>(trx: Transaction<Database>, write: () => Promise<T>): Promise<T | null> {
+  await sql`savepoint import_rows`.execute(trx);
   try {
-    count(pending.length, await write(pending));
+    const result = await write();
+    await sql`release savepoint import_rows`.execute(trx);
+    return result;
   } catch (err) {
     if (!refusesData(err)) throw err;
-    for (const one of pending) {
-      try {
-        count(1, await write([one]));
-      } catch (rowErr) {
-        if (!refusesData(rowErr)) throw rowErr;
-        report.rejected.push({ line: one.line, code: 'database_refused' });
+    await sql`rollback to savepoint import_rows`.execute(trx);
+    return null;
+  }
+}
+
+/**
+ * Writes a batch in one transaction with its audit entry and one summary event for the
+ * operations feed; if the database refuses the batch, row by row (each under a savepoint) to
+ * find the culprits, still in that one transaction.
+ */
+async function writeBatch(ctx: AppContext, actor: Actor, owner: { orgId: string; userId: string }, tlp: Tlp, pending: Pending[], report: ImportReport) {
+  const { written, refused } = await ctx.db.transaction().execute(async (trx) => {
+    const upsert = (rows: Pending[]) => q.upsertImportedIncidents(trx, owner, rows.map((p) => p.row));
+    let written: Written | null = await refusable(trx, () => upsert(pending));
+    const refused: Pending[] = [];
+    if (!written) {
+      written = { inserted: [], updated: [], updatedIds: [] };
+      for (const one of pending) {
+        const single = await refusable(trx, () => upsert([one]));
+        if (!single) refused.push(one);
+        else for (const key of ['inserted', 'updated', 'updatedIds'] as const) written[key].push(...single[key]);
       }
     }
-  }
+    await appendAudit(trx, actor, [
+      {
+        action: 'import',
+        recordType: RECORD_TYPE,
+        recordId: null,
+        orgId: owner.orgId,
+        diff: { firstLine: pending[0]!.line, lastLine: pending.at(-1)!.line, inserted: written.inserted.length, updated: written.updated.length },
+      },
+    ]);
+    if (written.inserted.length + written.updated.length > 0) {
+      // One summary per batch: a file of a million rows is a thousand events, not a million.
+      await ctx.feed.publish(trx, {
+        kind: 'incidents.imported',
+        record: { type: 'incident_import', id: randomUUID() },
+        marking: { tlp, ownerOrgId: owner.orgId, createdBy: owner.userId, sharingGroupIds: [], recipientUserIds: [] },
+        data: { inserted: written.inserted.length, updated: written.updated.length },
+      });
+      await ctx.feed.remarkFromRecords(trx, RECORD_TYPE, 'incidents', written.updatedIds);
+    }
+    return { written, refused };
+  });
+  report.imported += written.inserted.length;
+  report.updated += written.updated.length;
+  report.unchanged += pending.length - refused.length - written.inserted.length - written.updated.length;
+  for (const one of refused) report.rejected.push({ line: one.line, code: 'database_refused' });
 }
 
 /** PostgreSQL data exceptions (class 22) and integrity violations (23): the row, not the connection. */

@@ -14,7 +14,7 @@ export async function categoryMappings(db: Executor, ownerOrgId: string): Promis
  * Returns the external ids inserted and updated; the rest of `rows` were unchanged.
  */
 export async function upsertImportedIncidents(db: Executor, owner: { orgId: string; userId: string }, rows: IncidentImportRow[]) {
-  if (rows.length === 0) return { inserted: [] as string[], updated: [] as string[] };
+  if (rows.length === 0) return { inserted: [] as string[], updated: [] as string[], updatedIds: [] as string[] };
   const written = await db
     .insertInto('incidents')
     .values(
@@ -47,10 +47,12 @@ export async function upsertImportedIncidents(db: Executor, owner: { orgId: stri
             excluded.reported_at, excluded.location, excluded.location_precision_m, excluded.address_text)`),
     )
     // xmax is 0 on a freshly inserted row version and set on one written by the update branch.
-    .returning(['external_id', sql<boolean>`(xmax = 0)`.as('inserted')])
+    .returning(['id', 'external_id', sql<boolean>`(xmax = 0)`.as('inserted')])
     .execute();
   return {
     inserted: written.filter((w) => w.inserted).map((w) => w.external_id!),
     updated: written.filter((w) => !w.inserted).map((w) => w.external_id!),
+    /** Incident ids of the updated rows (an import may change their marking). */
+    updatedIds: written.filter((w) => !w.inserted).map((w) => w.id),
   };
 }

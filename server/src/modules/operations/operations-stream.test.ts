@@ -80,6 +80,35 @@ describe('operations stream: who receives what', () => {
   });
 });
 
+describe('operations stream: what modules announce', () => {
+  it('announces a new incident to the task force it is shared with, and the client reads it through the audited API', async () => {
+    const analyst = await makeUser(t.ctx, [{ orgId: world.ownOrgId, role: 'analyst' }]);
+    const analystToken = await makeToken(t.ctx, analyst.id, ['read', 'write']);
+    const partner = world.personas.find((p) => p.label === 'officer@group')!;
+    const outsider = world.personas.find((p) => p.label === 'analyst@other')!;
+    const start = await head(partner.token!);
+    const [inTaskForce, outside] = [await stream(partner.token!, start), await stream(outsider.token!, start)];
+    const created = await api(t.app, {
+      method: 'POST', url: '/api/v1/incidents', auth: { token: analystToken },
+      body: { tlp: 'AMBER', occurredFrom: '2026-03-01T22:00:00Z', location: { lon: -70.65, lat: -33.45 }, addressText: 'Bodega 14, puerto', sharingGroupIds: [world.groupId] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await inTaskForce.until((c) => received(c, created.data.id), 'the new incident');
+    const [event] = inTaskForce.parsed<{ kind: string; recordType: string; tlp: string }>().filter((e) => e.kind === 'incident.created');
+    expect(event).toMatchObject({ recordType: 'incident', tlp: 'AMBER', ownerOrgId: world.ownOrgId });
+    expect(JSON.stringify(inTaskForce.messages)).not.toContain('Bodega');
+    const read = await api(t.app, { url: `/api/v1/incidents/${created.data.id}`, auth: { token: partner.token! } });
+    expect(read.data.addressText).toBe('Bodega 14, puerto');
+    const reads = await t.ctx.db.selectFrom('audit_log').select('actor_user_id').where('action', '=', 'read').where('record_id', '=', created.data.id).execute();
+    expect(reads.map((r) => r.actor_user_id)).toEqual([partner.actor.userId]);
+    const sentinel = await publish(world.marking('GREEN'));
+    await outside.until((c) => received(c, sentinel), 'the sentinel');
+    expect(received(outside, created.data.id)).toBe(false);
+    inTaskForce.close();
+    outside.close();
+  });
+});
+
 describe('operations stream: reconnecting', () => {
   it('replays exactly the missed events, in order, without duplicates (Last-Event-ID header or lastEventId)', async () => {
     const token = world.personas.find((p) => p.label === 'analyst@own')!.token!;
