@@ -23,6 +23,7 @@ import { tokenRoutes } from './tokens/routes.ts';
 import { unsafePlaceRoutes } from './unsafe-places/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
+import { operationsRoutes } from './operations/routes.ts';
 
 /** Every domain module's routes, registered in this order. */
 export const MODULES: RouteModule[] = [
@@ -50,4 +51,5 @@ export const MODULES: RouteModule[] = [
   analyticsRoutes,
   correlationRoutes,
   graphRoutes,
+  operationsRoutes,
 ];

@@ -4066,6 +4066,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operations/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest operations events the caller may know of, newest first, with the head to resume the stream from */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only events before this position (the next page) */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The feed position this page was read at: open the stream with lastEventId=head to miss nothing */
+                            head: number;
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @description Identifiers, counts and states only; never content */
+                                data: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                                /** @description What happened: incident.created, incidents.imported, report.forwarded, bulletin.issued, bulletin.acknowledged, … (clients show kinds they do not know generically) */
+                                kind: string;
+                                /** Format: uuid */
+                                ownerOrgId: string;
+                                /** @description Commit order; the SSE event id */
+                                position: number;
+                                /** Format: uuid */
+                                recordId: string;
+                                /** @description Read the record through its own API (audited) */
+                                recordType: string;
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events: `feed` events (a FeedEvent, SSE id = position) for what the caller may know of, in commit order; resumes after Last-Event-ID (or lastEventId) without gap or duplicate; `reset` when the missed events are gone (reload, then go on) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description For clients that cannot send the Last-Event-ID header; the header wins when both are present */
+                    lastEventId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/audit/audit-log.ts';
-import type { IncidentSource } from '../../platform/db/schema.ts';
+import type { IncidentSource, Tlp } from '../../platform/db/schema.ts';
 import type { IncidentImportRow } from './column-mapping.ts';
 
 /** An organisation's jurisdiction as candidate administrative area: its id and bounding box. */
@@ -66,6 +66,8 @@ export interface MergeTarget {
   orgId: string;
   userId: string;
   source: IncidentSource;
+  /** The marking of the import, for its summary in the operations feed (rows carry their own). */
+  tlp: Tlp;
   sharingGroupIds: string[];
   recipientUserIds: string[];
 }
@@ -77,7 +79,7 @@ export interface MergeTarget {
  * transaction (it sets alianza.admin_area_preset for that transaction only).
  */
 export async function mergeBatch(db: Executor, target: MergeTarget, rows: IncidentImportRow[], candidates: AreaCandidate[]) {
-  if (rows.length === 0) return { inserted: 0, updated: 0 };
+  if (rows.length === 0) return { inserted: 0, updated: 0, updatedIds: [] as string[] };
   await sql`select set_config('alianza.admin_area_preset', 'on', true)`.execute(db);
   const distribute = [
     target.sharingGroupIds.length > 0
@@ -89,7 +91,7 @@ export async function mergeBatch(db: Executor, target: MergeTarget, rows: Incide
           select 'incident', w.id, u from w cross join unnest(${target.recipientUserIds}::uuid[]) as u on conflict do nothing)`
       : sql``,
   ];
-  const { rows: [counts] } = await sql<{ inserted: number; updated: number }>`
+  const { rows: [counts] } = await sql<{ inserted: number; updated: number; updated_ids: string[] | null }>`
     with b as materialized (
       select r.*, case when r.x is null then null else ST_SetSRID(ST_MakePoint(r.x, r.y), 4326) end as g
         from json_to_recordset(${JSON.stringify(rows.map(compact))}::json)
@@ -115,6 +117,8 @@ export async function mergeBatch(db: Executor, target: MergeTarget, rows: Incide
       -- xmax is 0 on a freshly inserted row version and set on one written by the update branch
       returning id, (xmax = 0) as inserted
     )${distribute[0]}${distribute[1]}
-    select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated from w`.execute(db);
-  return { inserted: Number(counts!.inserted), updated: Number(counts!.updated) };
+    select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated,
+        array_agg(id) filter (where not inserted) as updated_ids from w`.execute(db);
+  // Updated rows may have changed marking: their earlier feed events are re-marked.
+  return { inserted: Number(counts!.inserted), updated: Number(counts!.updated), updatedIds: counts!.updated_ids ?? [] };
 }

@@ -181,3 +181,19 @@ describe('files refused before any row is written', () => {
     expect(await importedRows(orgId)).toEqual([]);
   });
 });
+
+describe('imports in the operations feed', () => {
+  const summaries = (orgId: string) =>
+    t.ctx.db.selectFrom('operations_feed').select(['record_type', 'tlp', 'created_by', 'data']).where('owner_org_id', '=', orgId).where('kind', '=', 'incidents.imported').orderBy('id').execute();
+
+  it('announces each batch that wrote rows with one summary event, not one per row, and a re-run that changes nothing says nothing', async () => {
+    const { orgId, actor } = await analystOfNewOrg();
+    await run(actor, orgId, PORTLAND_2000, { batchSize: 500 });
+    const events = await summaries(orgId);
+    expect(events).toHaveLength(4);
+    expect(events.every((e) => e.record_type === 'incident_import' && e.tlp === 'AMBER' && e.created_by === actor.userId)).toBe(true);
+    expect(events.reduce((n, e) => n + Number(e.data.inserted), 0)).toBe(2000);
+    await run(actor, orgId, PORTLAND_2000, { batchSize: 500 });
+    expect(await summaries(orgId)).toHaveLength(4);
+  });
+});

@@ -121,6 +121,7 @@ export async function runImport(ctx: AppContext, actor: Actor, input: RunImportI
     orgId: input.ownerOrgId,
     userId: actor.userId,
     source: input.source ?? 'import',
+    tlp: input.tlp,
     sharingGroupIds: input.distribution?.sharingGroupIds ?? [],
     recipientUserIds: input.distribution?.recipientUserIds ?? [],
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
 import type { AppContext } from '../../platform/http/context.ts';
@@ -16,7 +17,7 @@ const RECORD_TYPE = 'incident';
 
 /**
  * Writes a batch in one transaction with one audit entry (its first and last line and how
- * many rows it inserted and updated). If the database refuses the batch, it is split in halves
+ * many rows it inserted and updated) and one summary event in the operations feed. If the database refuses the batch, it is split in halves
  * until the refused rows are found; they are returned, the others are written.
  */
 export async function writeBatch(ctx: AppContext, actor: Actor, target: BatchTarget, pending: Pending[], areas: AreaCandidate[]) {
@@ -34,6 +35,16 @@ export async function writeBatch(ctx: AppContext, actor: Actor, target: BatchTar
           diff: { source: target.source, firstRef: rows[0]!.ref, lastRef: rows.at(-1)!.ref, rows: rows.length, inserted: written.inserted, updated: written.updated },
         },
       ]);
+      if (written.inserted + written.updated > 0) {
+        // One summary per batch in the operations feed: a million rows are a few hundred events.
+        await ctx.feed.publish(trx, {
+          kind: 'incidents.imported',
+          record: { type: 'incident_import', id: randomUUID() },
+          marking: { tlp: target.tlp, ownerOrgId: target.orgId, createdBy: target.userId, sharingGroupIds: target.sharingGroupIds, recipientUserIds: target.recipientUserIds },
+          data: { inserted: written.inserted, updated: written.updated },
+        });
+        await ctx.feed.remarkFromRecords(trx, RECORD_TYPE, 'incidents', written.updatedIds);
+      }
       return written;
     });
   const attempt = async (rows: Pending[]): Promise<void> => {

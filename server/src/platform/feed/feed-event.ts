@@ -96,3 +96,21 @@ export async function remarkFeedEvents(db: Executor, record: { type: string; id:
     .where('record_id', '=', record.id)
     .execute();
 }
+
+/**
+ * The same for many records at once, from what their rows (`table`: id, owner_org_id,
+ * created_by, tlp) and the distribution tables hold now: for writes that change markings in
+ * bulk, such as a re-import.
+ */
+export async function remarkFeedEventsFromRecords(db: Executor, recordType: string, table: 'incidents', ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const distribution = (tableName: string, column: string) => sql<string[]>`coalesce((select array_agg(d.${sql.ref(column)} order by d.${sql.ref(column)})
+      from ${sql.table(tableName)} d where d.record_type = ${recordType} and d.record_id = r.id), '{}')`;
+  await sql`
+    update operations_feed f set
+      owner_org_id = r.owner_org_id, created_by = r.created_by, tlp = r.tlp,
+      sharing_group_ids = case when r.tlp = 'AMBER' then ${distribution('record_sharing_groups', 'group_id')} else '{}' end,
+      recipient_user_ids = case when r.tlp = 'RED' then ${distribution('record_recipients', 'user_id')} else '{}' end
+    from ${sql.table(table)} r
+    where f.record_type = ${recordType} and f.record_id = r.id and r.id = any(${uuidArray(ids)})`.execute(db);
+}

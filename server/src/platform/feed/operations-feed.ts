@@ -2,7 +2,7 @@ import type { Executor } from '../audit/audit-log.ts';
 import type { Marking } from '../access/policy.ts';
 import type { Engine } from '../db/engine.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { publishFeedEvents, remarkFeedEvents, type FeedEventInput } from './feed-event.ts';
+import { publishFeedEvents, remarkFeedEvents, remarkFeedEventsFromRecords, type FeedEventInput } from './feed-event.ts';
 import { FeedHub } from './feed-hub.ts';
 import { FeedSequencer } from './sequencer.ts';
 
@@ -28,6 +28,11 @@ export class OperationsFeed {
   /** Gives a record's earlier events its new marking (call it where the marking changes). */
   remark(db: Executor, record: { type: string; id: string }, marking: Marking): Promise<void> {
     return remarkFeedEvents(db, record, marking);
+  }
+
+  /** `remark` for many records of one table at once, from their rows and distribution tables. */
+  remarkFromRecords(db: Executor, recordType: string, table: 'incidents', ids: readonly string[]): Promise<void> {
+    return remarkFeedEventsFromRecords(db, recordType, table, ids);
   }
 
   async start(): Promise<void> {

@@ -935,6 +935,11 @@ export const MESSAGES: Catalog = {
     en: 'The end of the time window (until) cannot be before its start (since).',
     pt: 'O fim da janela de tempo (until) não pode ser anterior ao seu início (since).',
   },
+  'operations.position_format': {
+    es: 'Debe ser una posición del flujo de operaciones: el id del último evento recibido (un número entero).',
+    en: 'Must be a position of the operations feed: the id of the last event received (a whole number).',
+    pt: 'Deve ser uma posição do fluxo de operações: o id do último evento recebido (um número inteiro).',
+  },
 };
 
 export function translate(key: string, locale: Locale, params: Record<string, string | number> = {}): string {
