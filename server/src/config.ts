@@ -40,6 +40,7 @@ const schema = z.object({
   ALIANZA_TIP_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
   ALIANZA_TIP_ACCESSES_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(30),
   ALIANZA_PUBLIC_LOCATION_PRECISION_M: z.coerce.number().int().min(10).max(10_000).default(100),
+  ALIANZA_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 ** 3).default(1024 ** 3),
   ALIANZA_PROOF_OF_WORK_BITS: z.coerce.number().int().min(0).max(30).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -72,6 +73,8 @@ export type Config = {
   publicLocationPrecisionM: number;
   /** Leading zero bits anonymous submissions must prove (0: no proof of work). */
   proofOfWorkBits: number;
+  /** Largest file an import upload may be (larger gets 413). */
+  importMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -109,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tipLimits: { submissionsPerHour: c.ALIANZA_TIP_SUBMISSIONS_PER_HOUR, accessesPerHour: c.ALIANZA_TIP_ACCESSES_PER_HOUR },
     publicLocationPrecisionM: c.ALIANZA_PUBLIC_LOCATION_PRECISION_M,
     proofOfWorkBits: c.ALIANZA_PROOF_OF_WORK_BITS,
+    importMaxBytes: c.ALIANZA_IMPORT_MAX_BYTES,
   };
 }

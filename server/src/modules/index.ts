@@ -5,7 +5,7 @@ import { authRoutes } from './auth/routes.ts';
 import { challengeRoutes } from './challenge/routes.ts';
 import { conductRoutes } from './conduct/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
-import { importProfileRoutes } from './imports/routes.ts';
+import { importProfileRoutes, importRunRoutes } from './imports/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -42,4 +42,5 @@ export const MODULES: RouteModule[] = [
   jurisdictionRoutes,
   publicConfigRoutes,
   importProfileRoutes,
+  importRunRoutes,
 ];
