@@ -1673,7 +1673,10 @@ export interface paths {
         /** Server-Sent Events: `progress` with the import after every change, until it ends */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Language of failure messages (EventSource cannot set Accept-Language). */
+                    lang?: "es" | "en" | "pt";
+                };
                 header?: never;
                 path: {
                     id: string;

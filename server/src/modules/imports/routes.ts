@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { openEventStream } from '../../platform/http/event-stream.ts';
+import { LOCALES } from '../../platform/i18n/locale.ts';
 import * as runs from './import-runs.ts';
 import { commonErrors, ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
@@ -132,9 +133,17 @@ export const importRunRoutes: RouteModule = (app, ctx) => {
   );
   app.get(
     '/api/v1/imports/:id/stream',
-    { schema: { tags, summary: 'Server-Sent Events: `progress` with the import after every change, until it ends', params: Params } },
+    {
+      schema: {
+        tags,
+        summary: 'Server-Sent Events: `progress` with the import after every change, until it ends',
+        params: Params,
+        querystring: z.object({ lang: z.enum(LOCALES).optional().describe('Language of failure messages (EventSource cannot set Accept-Language).') }),
+      },
+    },
     async (request, reply) => {
-      let last = await runs.getImport(ctx, request.actor, request.params.id);
+      const actor = { ...request.actor, locale: request.query.lang ?? request.actor.locale };
+      let last = await runs.getImport(ctx, actor, request.params.id);
       let timer: NodeJS.Timeout | undefined;
       const stream = openEventStream(request, reply, () => clearTimeout(timer));
       stream.send('progress', last);
@@ -142,7 +151,7 @@ export const importRunRoutes: RouteModule = (app, ctx) => {
       const poll = async () => {
         if (stream.closed) return;
         try {
-          const now = await runs.getImport(ctx, request.actor, request.params.id);
+          const now = await runs.getImport(ctx, actor, request.params.id);
           if (now.updatedAt !== last.updatedAt || now.state !== last.state) stream.send('progress', now);
           last = now;
         } catch {
