@@ -41,6 +41,7 @@ const schema = z.object({
   ALIANZA_TIP_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
   ALIANZA_TIP_ACCESSES_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(30),
   ALIANZA_PUBLIC_LOCATION_PRECISION_M: z.coerce.number().int().min(10).max(10_000).default(100),
+  ALIANZA_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 ** 3).default(1024 ** 3),
   ALIANZA_PROOF_OF_WORK_BITS: z.coerce.number().int().min(0).max(30).default(0),
   ALIANZA_FEED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   ALIANZA_STREAM_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(25),
@@ -86,6 +87,8 @@ export type Config = {
   analytics: { workers: number; maxRuns: number; runsPerUser: number; timeoutMs: number };
   /** An identifier held by more entities than this is flagged as too common instead of correlated. */
   correlationCommonThreshold: number;
+  /** Largest file an import upload may be (larger gets 413). */
+  importMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -132,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: c.ALIANZA_ANALYTICS_TIMEOUT_SECONDS * 1000,
     },
     correlationCommonThreshold: c.ALIANZA_CORRELATION_COMMON_THRESHOLD,
+    importMaxBytes: c.ALIANZA_IMPORT_MAX_BYTES,
   };
 }

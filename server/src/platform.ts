@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { MODULES } from './modules/index.ts';
 import { cleanupJob } from './modules/housekeeping/cleanup-job.ts';
+import { importJob } from './modules/imports/import-job.ts';
 import { credentialsLogMessage } from './modules/demo/announce.ts';
 import { demoAccountsExist, seedDemoWorld, type DemoWorld } from './modules/demo/service.ts';
 import { ProofOfWork } from './platform/anonymity/proof-of-work.ts';
@@ -75,6 +76,7 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
   const cleanup = cleanupJob(engine.db, { feedRetentionDays: config.feed.retentionDays });
   jobs.define(cleanup);
   let housekeeping: NodeJS.Timeout | null = null;
+  jobs.define(importJob(ctx));
   if (config.jobs) {
     await jobs.start();
     await jobs.send(cleanup, { reason: 'start-up' });

@@ -7,8 +7,8 @@ import { conductRoutes } from './conduct/routes.ts';
 import { correlationRoutes } from './correlation/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { intelRoutes } from './intel/routes.ts';
-import { importProfileRoutes } from './imports/routes.ts';
 import { graphRoutes } from './graph/routes.ts';
+import { importProfileRoutes, importRunRoutes } from './imports/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -52,4 +52,5 @@ export const MODULES: RouteModule[] = [
   correlationRoutes,
   graphRoutes,
   operationsRoutes,
+  importRunRoutes,
 ];

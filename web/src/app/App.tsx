@@ -20,6 +20,7 @@ import { NotesPage } from '../pages/workspace/NotesPage.tsx';
 import { NoteViewPage } from '../pages/workspace/NoteViewPage.tsx';
 import { OrganizationsPage } from '../pages/workspace/OrganizationsPage.tsx';
 import { TokensPage } from '../pages/workspace/TokensPage.tsx';
+import { ImportsPage } from '../pages/imports/ImportsPage.tsx';
 import { ForwardedReportsPage } from '../pages/triage/ForwardedReportsPage.tsx';
 import { ReportsQueuePage } from '../pages/triage/ReportsQueuePage.tsx';
 import { ReportTriagePage } from '../pages/triage/ReportTriagePage.tsx';
@@ -71,6 +72,7 @@ const router = createBrowserRouter([
       { path: 'audit', element: <RequireRole roles={['auditor']}><AuditPage /></RequireRole> },
       { path: 'organizations', element: <RequireRole platformAdmin><OrganizationsPage /></RequireRole> },
       { path: 'tokens', element: <TokensPage /> },
+      { path: 'imports', element: <RequireRole roles={['admin', 'coordinator', 'analyst', 'officer', 'member']}><ImportsPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

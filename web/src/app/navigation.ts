@@ -22,6 +22,7 @@ export const WORKSPACE_NAV: NavItem[] = [
   { to: '/w/audit', label: 'nav.audit', roles: ['auditor'] },
   { to: '/w/organizations', label: 'nav.organizations', platformAdmin: true },
   { to: '/w/tokens', label: 'nav.tokens' },
+  { to: '/w/imports', label: 'nav.imports', roles: ['admin', 'coordinator', 'analyst', 'officer', 'member'] },
 ];
 
 export function visibleNav(session: Session): NavItem[] {

@@ -83,6 +83,8 @@ export const ImportView = z
     bytesRead: z.number().int(),
     state: z.enum(IMPORT_STATES),
     counts: ImportCountsView,
+    rowsPerSecond: z.number().int().nullable().describe('Records read per second since the import started.'),
+    etaSeconds: z.number().int().nullable().describe('Time left while running, from the share of the file read.'),
     failure: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })) }).nullable(),
     cancelRequested: z.boolean(),
     createdBy: z.uuid(),

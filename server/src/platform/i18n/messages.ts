@@ -541,6 +541,11 @@ export const MESSAGES: Catalog = {
     en: 'None of the first {sampled} features of the file has the property "{property}".',
     pt: 'Nenhuma das {sampled} primeiras feições do arquivo tem a propriedade «{property}».',
   },
+  'imports.not_running': {
+    es: 'La importación ya terminó (estado: {state}).',
+    en: 'The import has already ended (state: {state}).',
+    pt: 'A importação já terminou (estado: {state}).',
+  },
   'imports.crs_format': {
     es: 'Indique un código EPSG, p. ej. EPSG:2913.',
     en: 'Give an EPSG code, e.g. EPSG:2913.',

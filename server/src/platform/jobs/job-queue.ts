@@ -30,6 +30,11 @@ export class JobQueue {
     this.#boss.on('error', onError);
   }
 
+  /** Whether this instance's queue runs (ALIANZA_JOBS): only then can it send jobs. */
+  get started(): boolean {
+    return this.#started;
+  }
+
   define<S extends z.ZodType>(definition: JobDefinition<S>): void {
     this.#definitions.set(definition.name, definition as unknown as JobDefinition<z.ZodType>);
   }
