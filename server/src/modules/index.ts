@@ -4,7 +4,10 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { challengeRoutes } from './challenge/routes.ts';
 import { conductRoutes } from './conduct/routes.ts';
+import { correlationRoutes } from './correlation/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
+import { intelRoutes } from './intel/routes.ts';
+import { importProfileRoutes } from './imports/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -41,5 +44,8 @@ export const MODULES: RouteModule[] = [
   triageRoutes,
   jurisdictionRoutes,
   publicConfigRoutes,
+  intelRoutes,
+  importProfileRoutes,
   analyticsRoutes,
+  correlationRoutes,
 ];

@@ -945,6 +945,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/category-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's own categories and the ICCS code of each */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CategoryMapping"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Add or change category mappings (writers of the organisation) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mappings: components["schemas"]["CategoryMappingInput"][];
+                        /** Format: uuid */
+                        ownerOrgId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CategoryMapping"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove category mappings */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ownerOrgId?: string;
+                        sourceCategories: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CategoryMapping"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/challenge": {
         parameters: {
             query?: never;
@@ -1237,6 +1445,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coordinate reference systems imports can reproject from (EPSG), with their areas of use */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Crs"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/iccs": {
         parameters: {
             query?: never;
@@ -1306,6 +1552,398 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Import profiles of the caller's organisations (or of one) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportProfile"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save an import profile (writers of the organisation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description Defaults to the caller's first organisation.
+                         */
+                        ownerOrgId?: string;
+                        /** @default [] */
+                        recipientUserIds?: string[];
+                        settings: components["schemas"]["ImportSettingsInput"];
+                        /** @default [] */
+                        sharingGroupIds?: string[];
+                        /**
+                         * @description Incident source; with the external id, the key of idempotent re-runs.
+                         * @default import
+                         * @enum {string}
+                         */
+                        source?: "police_record" | "tip" | "import" | "partner";
+                        /**
+                         * @description Marking of every imported incident.
+                         * @enum {string}
+                         */
+                        tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportProfile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportProfile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace an import profile (imports already started keep the old one) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description Defaults to the caller's first organisation.
+                         */
+                        ownerOrgId?: string;
+                        /** @default [] */
+                        recipientUserIds?: string[];
+                        settings: components["schemas"]["ImportSettingsInput"];
+                        /** @default [] */
+                        sharingGroupIds?: string[];
+                        /**
+                         * @description Incident source; with the external id, the key of idempotent re-runs.
+                         * @default import
+                         * @enum {string}
+                         */
+                        source?: "police_record" | "tip" | "import" | "partner";
+                        /**
+                         * @description Marking of every imported incident.
+                         * @enum {string}
+                         */
+                        tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportProfile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an import profile (past imports keep its name) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1532,6 +2170,1293 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/contact-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contact requests the caller sent (outbox) or that its organisations received (inbox, coordinators) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description inbox: requests to organisations the caller coordinates; outbox: the caller's own */
+                    box?: "inbox" | "outbox";
+                    status?: "pending" | "accepted" | "declined";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ContactRequest"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask the organisation behind a hit for contact (404 alike for unknown hits and other users' hits) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        hitId: string;
+                        /** @description Why the caller asks, for the owner to judge */
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/contact-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact request, for its requester or the owner's coordinators */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/contact-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, sharing the records with a sharing group or as a RED copy for the requester */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptContactRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/contact-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a contact request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        response?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entities the caller may see, newest first; q searches the label */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    ownerOrgId?: string;
+                    /** @description Part of the label (name, plate, number…) */
+                    q?: string;
+                    tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    type?: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Entity"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an entity (person, group, vehicle, phone, account, place, shipment, seizure, document) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateEntityInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedEntity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entity (404 when missing or not visible alike) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an entity (author or organisation manager); its type cannot change */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateEntityInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/intel/entities/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Links of an entity that the caller may see (the link and its other end visible) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Link"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link two entities the caller may see */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateLinkInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Link"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link (404 when it or either end is missing or not visible) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Link"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a link (author or organisation manager) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hit/no-hit: visible records holding an identifier, and which partners hold it in records the caller may not see (need-to-know roles; audited) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Region of national phone numbers and country of plates; defaults to the caller's organisation's */
+                    country?: string;
+                    kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+                    value: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Correlation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports the caller may see, newest first (facts only when reading one) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @description Reports about this entity */
+                    entityId?: string;
+                    limit?: number;
+                    ownerOrgId?: string;
+                    /** @description Searches title and text */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IntelReport"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a graded intelligence report with its facts (grading and handling code are mandatory) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateReportInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntelReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report with the entities and facts the caller may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntelReport"];
                     };
                 };
                 /** @description Default Response */
@@ -6071,6 +7996,40 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description sharing_group: the records are shared, as AMBER, with that group; copy: a TLP:RED copy is made for the requester alone. */
+        AcceptContactRequest: {
+            /** @default  */
+            response: string;
+            /** @constant */
+            shareVia: "sharing_group";
+            /**
+             * Format: uuid
+             * @description A group of the owner that includes the requesting organisation
+             */
+            sharingGroupId: string;
+        } | {
+            /** @default  */
+            response: string;
+            /** @constant */
+            shareVia: "copy";
+        };
+        /** @description sharing_group: the records are shared, as AMBER, with that group; copy: a TLP:RED copy is made for the requester alone. */
+        AcceptContactRequestInput: {
+            /** @default  */
+            response: string;
+            /** @constant */
+            shareVia: "sharing_group";
+            /**
+             * Format: uuid
+             * @description A group of the owner that includes the requesting organisation
+             */
+            sharingGroupId: string;
+        } | {
+            /** @default  */
+            response: string;
+            /** @constant */
+            shareVia: "copy";
+        };
         /** @description The study area: incidents located inside it (boundary included) are analysed. */
         AnalysisArea: {
             /** @constant */
@@ -6877,6 +8836,16 @@ export interface components {
                 [key: string]: string | number;
             }[];
         };
+        CategoryMapping: {
+            /** @description null: known, not classified (e.g. a non-criminal call). */
+            iccsCode: string | null;
+            sourceCategory: string;
+        };
+        CategoryMappingInput: {
+            /** @description null: known, not classified (e.g. a non-criminal call). */
+            iccsCode: string | null;
+            sourceCategory: string;
+        };
         ConductCategory: {
             code: string;
             /** @enum {string} */
@@ -6919,6 +8888,226 @@ export interface components {
             suppressedBelow: number;
             to: string;
         };
+        ContactRequest: {
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description The identifier asked about */
+            display: string;
+            /** @description The records concerned, for the owner (empty for the requester until shared) */
+            entities: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                /** @enum {string} */
+                type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            }[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            message: string;
+            /** @description The owner, when it is named to the requester */
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            requester: {
+                name: string;
+                orgId: string | null;
+                orgName: string | null;
+                /** Format: uuid */
+                userId: string;
+            };
+            response: string;
+            /** @description What the requester may now read: the records, or their copies */
+            sharedEntityIds: string[];
+            sharedVia: ("sharing_group" | "copy") | null;
+            sharingGroupId: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined";
+        };
+        ContactRequestInput: {
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description The identifier asked about */
+            display: string;
+            /** @description The records concerned, for the owner (empty for the requester until shared) */
+            entities: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                /** @enum {string} */
+                type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            }[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            message: string;
+            /** @description The owner, when it is named to the requester */
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            requester: {
+                name: string;
+                orgId: string | null;
+                orgName: string | null;
+                /** Format: uuid */
+                userId: string;
+            };
+            response: string;
+            /** @description What the requester may now read: the records, or their copies */
+            sharedEntityIds: string[];
+            sharedVia: ("sharing_group" | "copy") | null;
+            sharingGroupId: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined";
+        };
+        /** @description Hit/no-hit answer for one identifier. */
+        Correlation: {
+            display: string;
+            /** @description Organisations holding the value in records the caller may not see: existence only */
+            hits: {
+                /** Format: uuid */
+                hitId: string;
+                /** @description Named for AMBER records; null: "a partner organisation" */
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
+            /** @enum {string} */
+            kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            /** @description Records holding the value that the caller may see */
+            matches: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: uuid */
+                ownerOrgId: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                /** @enum {string} */
+                type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            }[];
+            /** @description Held by more entities than the configured threshold: neither matched nor hit */
+            tooCommon: boolean;
+            /** @description Normalised: E.164 phones, CC:PLATE plates, electronic-form IBANs… */
+            value: string;
+        };
+        /** @description Hit/no-hit answer for one identifier. */
+        CorrelationInput: {
+            display: string;
+            /** @description Organisations holding the value in records the caller may not see: existence only */
+            hits: {
+                /** Format: uuid */
+                hitId: string;
+                /** @description Named for AMBER records; null: "a partner organisation" */
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
+            /** @enum {string} */
+            kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            /** @description Records holding the value that the caller may see */
+            matches: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: uuid */
+                ownerOrgId: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                /** @enum {string} */
+                type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            }[];
+            /** @description Held by more entities than the configured threshold: neither matched nor hit */
+            tooCommon: boolean;
+            /** @description Normalised: E.164 phones, CC:PLATE plates, electronic-form IBANs… */
+            value: string;
+        };
+        CreatedEntity: {
+            /** @description Type-specific; see CreateEntity */
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The entity this is a shared copy of, when the reader may see it */
+            copyOf: string | null;
+            /** @description For each identifier of the new entity: visible matches and hits in partners' records */
+            correlations: components["schemas"]["Correlation"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            firstSeen: string | null;
+            /** Format: uuid */
+            id: string;
+            identifiers: {
+                country?: string;
+                /** @enum {string} */
+                kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+                value: string;
+            }[];
+            label: string;
+            lastSeen: string | null;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreatedEntityInput: {
+            /** @description Type-specific; see CreateEntity */
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The entity this is a shared copy of, when the reader may see it */
+            copyOf: string | null;
+            /** @description For each identifier of the new entity: visible matches and hits in partners' records */
+            correlations: components["schemas"]["CorrelationInput"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            firstSeen: string | null;
+            /** Format: uuid */
+            id: string;
+            identifiers: {
+                country?: string;
+                /** @enum {string} */
+                kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+                value: string;
+            }[];
+            label: string;
+            lastSeen: string | null;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            /** Format: date-time */
+            updatedAt: string;
+        };
         CreatedToken: {
             /** Format: date-time */
             createdAt: string;
@@ -6942,6 +9131,1034 @@ export interface components {
             scopes: ("read" | "write" | "admin" | "audit")[];
             /** @description The secret. Shown only in this response; store it now. */
             token: string;
+        };
+        CreateEntity: {
+            attributes: {
+                /** @default [] */
+                aliases: string[];
+                /** @default null */
+                dateOfBirth: string | null;
+                /** @default  */
+                description: string;
+                fullName: string;
+                /**
+                 * @default unknown
+                 * @enum {string}
+                 */
+                gender: "female" | "male" | "other" | "unknown";
+                /** @default [] */
+                nationalities: string[];
+                /** @default null */
+                placeOfBirth: string | null;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "person";
+        } | {
+            attributes: {
+                /**
+                 * @description e.g. cocaine trafficking, extortion
+                 * @default []
+                 */
+                activities: string[];
+                /** @default [] */
+                aliases: string[];
+                /**
+                 * @description Where it operates, in words
+                 * @default null
+                 */
+                area: string | null;
+                /** @default  */
+                description: string;
+                name: string;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "criminal_group";
+        } | {
+            attributes: {
+                /** @default null */
+                colour: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                make: string | null;
+                /** @default null */
+                model: string | null;
+                /** @default null */
+                plate: string | null;
+                /**
+                 * @description Country of the plate; defaults to the owner organisation's
+                 * @default null
+                 */
+                plateCountry: string | null;
+                /**
+                 * @default car
+                 * @enum {string}
+                 */
+                vehicleKind: "car" | "motorcycle" | "truck" | "bus" | "van" | "boat" | "aircraft" | "other";
+                /** @default null */
+                vin: string | null;
+                /** @default null */
+                year: number | null;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "vehicle";
+        } | {
+            attributes: {
+                /** @default null */
+                carrier: string | null;
+                /**
+                 * @description Region for numbers written without +; defaults to the owner organisation's
+                 * @default null
+                 */
+                country: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                imei: string | null;
+                number: string;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "phone";
+        } | {
+            attributes: {
+                /** @constant */
+                accountKind: "bank";
+                /** @default null */
+                accountNumber: string | null;
+                /** @default null */
+                bankName: string | null;
+                /** @default null */
+                country: string | null;
+                /** @default null */
+                currency: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                iban: string | null;
+            } | {
+                /** @constant */
+                accountKind: "card";
+                cardNumber: string;
+                /** @default  */
+                description: string;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                issuer: string | null;
+            } | {
+                /** @constant */
+                accountKind: "crypto_wallet";
+                address: string;
+                /** @default  */
+                description: string;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "financial_account";
+        } | {
+            attributes: {
+                /** @default null */
+                address: string | null;
+                /** @default null */
+                country: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                location: {
+                    lat: number;
+                    lon: number;
+                } | null;
+                name: string;
+                /**
+                 * @default other
+                 * @enum {string}
+                 */
+                placeKind: "address" | "port" | "airport" | "airstrip" | "border_crossing" | "warehouse" | "farm" | "laboratory" | "other";
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "place";
+        } | {
+            attributes: {
+                /** @default null */
+                arrivedAt: string | null;
+                /**
+                 * @description ISO 6346, e.g. CSQU3054383
+                 * @default null
+                 */
+                containerNumber: string | null;
+                /** @default null */
+                departedAt: string | null;
+                description: string;
+                /** @default null */
+                destination: string | null;
+                /** @enum {string} */
+                mode: "land" | "sea" | "air" | "river" | "post" | "other";
+                /** @default null */
+                origin: string | null;
+                /** @default null */
+                trackingNumber: string | null;
+                /**
+                 * @description Stops of the route, in order
+                 * @default []
+                 */
+                via: string[];
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "shipment";
+        } | {
+            attributes: {
+                /** @default  */
+                description: string;
+                /** @default null */
+                location: {
+                    lat: number;
+                    lon: number;
+                } | null;
+                place: string;
+                quantity: number;
+                /** Format: date-time */
+                seizedAt: string;
+                /** @enum {string} */
+                substance: "cocaine" | "cocaine_base" | "cannabis" | "heroin" | "opium" | "methamphetamine" | "amphetamine" | "mdma" | "fentanyl" | "other_synthetic_drugs" | "precursors" | "cash" | "firearms" | "ammunition" | "explosives" | "wildlife" | "timber" | "gold" | "fuel" | "counterfeit_goods" | "other";
+                /** @default null */
+                substanceDetail: string | null;
+                /** @description A unit, or an ISO 4217 currency code for cash */
+                unit: ("g" | "kg" | "t" | "ml" | "l" | "units" | "tablets") | string;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "seizure";
+        } | {
+            attributes: {
+                /** @enum {string} */
+                documentType: "passport" | "national_id" | "driving_licence" | "residence_permit" | "visa" | "tax_id" | "vehicle_registration" | "other";
+                /** @default null */
+                expiresOn: string | null;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                issuedOn: string | null;
+                /** @default null */
+                issuingCountry: string | null;
+                number: string;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "document";
+        };
+        CreateEntityInput: {
+            attributes: {
+                /** @default [] */
+                aliases: string[];
+                /** @default null */
+                dateOfBirth: string | null;
+                /** @default  */
+                description: string;
+                fullName: string;
+                /**
+                 * @default unknown
+                 * @enum {string}
+                 */
+                gender: "female" | "male" | "other" | "unknown";
+                /** @default [] */
+                nationalities: string[];
+                /** @default null */
+                placeOfBirth: string | null;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInputInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "person";
+        } | {
+            attributes: {
+                /**
+                 * @description e.g. cocaine trafficking, extortion
+                 * @default []
+                 */
+                activities: string[];
+                /** @default [] */
+                aliases: string[];
+                /**
+                 * @description Where it operates, in words
+                 * @default null
+                 */
+                area: string | null;
+                /** @default  */
+                description: string;
+                name: string;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInputInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "criminal_group";
+        } | {
+            attributes: {
+                /** @default null */
+                colour: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                make: string | null;
+                /** @default null */
+                model: string | null;
+                /** @default null */
+                plate: string | null;
+                /**
+                 * @description Country of the plate; defaults to the owner organisation's
+                 * @default null
+                 */
+                plateCountry: string | null;
+                /**
+                 * @default car
+                 * @enum {string}
+                 */
+                vehicleKind: "car" | "motorcycle" | "truck" | "bus" | "van" | "boat" | "aircraft" | "other";
+                /** @default null */
+                vin: string | null;
+                /** @default null */
+                year: number | null;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInputInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "vehicle";
+        } | {
+            attributes: {
+                /** @default null */
+                carrier: string | null;
+                /**
+                 * @description Region for numbers written without +; defaults to the owner organisation's
+                 * @default null
+                 */
+                country: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                imei: string | null;
+                number: string;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInputInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "phone";
+        } | {
+            attributes: {
+                /** @constant */
+                accountKind: "bank";
+                /** @default null */
+                accountNumber: string | null;
+                /** @default null */
+                bankName: string | null;
+                /** @default null */
+                country: string | null;
+                /** @default null */
+                currency: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                iban: string | null;
+            } | {
+                /** @constant */
+                accountKind: "card";
+                cardNumber: string;
+                /** @default  */
+                description: string;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                issuer: string | null;
+            } | {
+                /** @constant */
+                accountKind: "crypto_wallet";
+                address: string;
+                /** @default  */
+                description: string;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInputInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "financial_account";
+        } | {
+            attributes: {
+                /** @default null */
+                address: string | null;
+                /** @default null */
+                country: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                location: {
+                    lat: number;
+                    lon: number;
+                } | null;
+                name: string;
+                /**
+                 * @default other
+                 * @enum {string}
+                 */
+                placeKind: "address" | "port" | "airport" | "airstrip" | "border_crossing" | "warehouse" | "farm" | "laboratory" | "other";
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInputInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "place";
+        } | {
+            attributes: {
+                /** @default null */
+                arrivedAt: string | null;
+                /**
+                 * @description ISO 6346, e.g. CSQU3054383
+                 * @default null
+                 */
+                containerNumber: string | null;
+                /** @default null */
+                departedAt: string | null;
+                description: string;
+                /** @default null */
+                destination: string | null;
+                /** @enum {string} */
+                mode: "land" | "sea" | "air" | "river" | "post" | "other";
+                /** @default null */
+                origin: string | null;
+                /** @default null */
+                trackingNumber: string | null;
+                /**
+                 * @description Stops of the route, in order
+                 * @default []
+                 */
+                via: string[];
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInputInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "shipment";
+        } | {
+            attributes: {
+                /** @default  */
+                description: string;
+                /** @default null */
+                location: {
+                    lat: number;
+                    lon: number;
+                } | null;
+                place: string;
+                quantity: number;
+                /** Format: date-time */
+                seizedAt: string;
+                /** @enum {string} */
+                substance: "cocaine" | "cocaine_base" | "cannabis" | "heroin" | "opium" | "methamphetamine" | "amphetamine" | "mdma" | "fentanyl" | "other_synthetic_drugs" | "precursors" | "cash" | "firearms" | "ammunition" | "explosives" | "wildlife" | "timber" | "gold" | "fuel" | "counterfeit_goods" | "other";
+                /** @default null */
+                substanceDetail: string | null;
+                /** @description A unit, or an ISO 4217 currency code for cash */
+                unit: ("g" | "kg" | "t" | "ml" | "l" | "units" | "tablets") | string;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInputInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "seizure";
+        } | {
+            attributes: {
+                /** @enum {string} */
+                documentType: "passport" | "national_id" | "driving_licence" | "residence_permit" | "visa" | "tax_id" | "vehicle_registration" | "other";
+                /** @default null */
+                expiresOn: string | null;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                issuedOn: string | null;
+                /** @default null */
+                issuingCountry: string | null;
+                number: string;
+            };
+            /** @default null */
+            firstSeen: string | null;
+            /**
+             * @description Further identifiers (a person's phones, e-mail addresses, documents…)
+             * @default []
+             */
+            identifiers: components["schemas"]["IdentifierInputInput"][];
+            /** @default null */
+            lastSeen: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @constant */
+            type: "document";
+        };
+        CreateLink: {
+            /** @default  */
+            description: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /**
+             * @description The report that states it (provenance)
+             * @default null
+             */
+            reportId: string | null;
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** Format: uuid */
+            sourceId: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "member_of" | "leads" | "associate_of" | "relative_of" | "uses" | "owns" | "located_at" | "transported" | "paid" | "communicated_with" | "involved_in" | "seized_from" | "same_as";
+            /** @default null */
+            validFrom: string | null;
+            /** @default null */
+            validTo: string | null;
+        };
+        CreateLinkInput: {
+            /** @default  */
+            description: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /**
+             * @description The report that states it (provenance)
+             * @default null
+             */
+            reportId: string | null;
+            /** @default [] */
+            sharingGroupIds: string[];
+            /** Format: uuid */
+            sourceId: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "member_of" | "leads" | "associate_of" | "relative_of" | "uses" | "owns" | "located_at" | "transported" | "paid" | "communicated_with" | "involved_in" | "seized_from" | "same_as";
+            /** @default null */
+            validFrom: string | null;
+            /** @default null */
+            validTo: string | null;
+        };
+        CreateReport: {
+            /** @default  */
+            body: string;
+            /**
+             * @description Entities the report is about
+             * @default []
+             */
+            entityIds: string[];
+            /** @default [] */
+            facts: components["schemas"]["ReportFact"][];
+            /**
+             * @description P: sharing permitted; C: permitted with conditions
+             * @enum {string}
+             */
+            handlingCode: "P" | "C";
+            /**
+             * @description Required with handling code C
+             * @default null
+             */
+            handlingConditions: string | null;
+            /**
+             * @description Admiralty: 1 confirmed … 5 improbable, 6 cannot be judged
+             * @enum {number}
+             */
+            informationCredibility: 1 | 2 | 3 | 4 | 5 | 6;
+            /** @default null */
+            obtainedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /**
+             * @description Whether the source knew it directly (for the 3x5x2 assessment A)
+             * @default unknown
+             * @enum {string}
+             */
+            sourceKnowledge: "direct" | "indirect" | "unknown";
+            /**
+             * @description Admiralty: A completely reliable … E unreliable, F cannot be judged
+             * @enum {string}
+             */
+            sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
+            title: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        CreateReportInput: {
+            /** @default  */
+            body: string;
+            /**
+             * @description Entities the report is about
+             * @default []
+             */
+            entityIds: string[];
+            /** @default [] */
+            facts: components["schemas"]["ReportFactInput"][];
+            /**
+             * @description P: sharing permitted; C: permitted with conditions
+             * @enum {string}
+             */
+            handlingCode: "P" | "C";
+            /**
+             * @description Required with handling code C
+             * @default null
+             */
+            handlingConditions: string | null;
+            /**
+             * @description Admiralty: 1 confirmed … 5 improbable, 6 cannot be judged
+             * @enum {number}
+             */
+            informationCredibility: 1 | 2 | 3 | 4 | 5 | 6;
+            /** @default null */
+            obtainedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller's first organisation.
+             */
+            ownerOrgId?: string;
+            /** @default [] */
+            recipientUserIds: string[];
+            /** @default [] */
+            sharingGroupIds: string[];
+            /**
+             * @description Whether the source knew it directly (for the 3x5x2 assessment A)
+             * @default unknown
+             * @enum {string}
+             */
+            sourceKnowledge: "direct" | "indirect" | "unknown";
+            /**
+             * @description Admiralty: A completely reliable … E unreliable, F cannot be judged
+             * @enum {string}
+             */
+            sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
+            title: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        Crs: {
+            area: number[];
+            code: string;
+            geographic: boolean;
+            name: string;
+        };
+        CrsInput: {
+            area: number[];
+            code: string;
+            geographic: boolean;
+            name: string;
+        };
+        /** @description A person, group, vehicle, phone, account, place, shipment, seizure or document, distributed by its TLP 2.0 marking. */
+        Entity: {
+            /** @description Type-specific; see CreateEntity */
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The entity this is a shared copy of, when the reader may see it */
+            copyOf: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            firstSeen: string | null;
+            /** Format: uuid */
+            id: string;
+            identifiers: {
+                country?: string;
+                /** @enum {string} */
+                kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+                value: string;
+            }[];
+            label: string;
+            lastSeen: string | null;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A person, group, vehicle, phone, account, place, shipment, seizure or document, distributed by its TLP 2.0 marking. */
+        EntityInput: {
+            /** @description Type-specific; see CreateEntity */
+            attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The entity this is a shared copy of, when the reader may see it */
+            copyOf: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            firstSeen: string | null;
+            /** Format: uuid */
+            id: string;
+            identifiers: {
+                country?: string;
+                /** @enum {string} */
+                kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+                value: string;
+            }[];
+            label: string;
+            lastSeen: string | null;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "person" | "criminal_group" | "vehicle" | "phone" | "financial_account" | "place" | "shipment" | "seizure" | "document";
+            /** Format: date-time */
+            updatedAt: string;
         };
         Error: {
             error: {
@@ -7425,6 +10642,214 @@ export interface components {
             /** @description False until checked against the UNODC ICCS text. */
             verified: boolean;
         };
+        IdentifierInput: {
+            /** @description For phones and plates; defaults to the owner organisation's country */
+            country?: string;
+            /** @enum {string} */
+            kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            value: string;
+        };
+        IdentifierInputInput: {
+            /** @description For phones and plates; defaults to the owner organisation's country */
+            country?: string;
+            /** @enum {string} */
+            kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            value: string;
+        };
+        /** @description One import of one file: its state, progress and counts. */
+        Import: {
+            bytesRead: number;
+            cancelRequested: boolean;
+            counts: {
+                imported: number;
+                records: number;
+                rejected: number;
+                unchanged: number;
+                updated: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            failure: {
+                code: string;
+                details: {
+                    code: string;
+                    field: string;
+                    message: string;
+                }[];
+                message: string;
+            } | null;
+            fileBytes: number;
+            fileName: string;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            profileId: string | null;
+            profileName: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "uploading" | "queued" | "running" | "completed" | "failed" | "cancelled";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One import of one file: its state, progress and counts. */
+        ImportInput: {
+            bytesRead: number;
+            cancelRequested: boolean;
+            counts: {
+                imported: number;
+                records: number;
+                rejected: number;
+                unchanged: number;
+                updated: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            failure: {
+                code: string;
+                details: {
+                    code: string;
+                    field: string;
+                    message: string;
+                }[];
+                message: string;
+            } | null;
+            fileBytes: number;
+            fileName: string;
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            profileId: string | null;
+            profileName: string;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "uploading" | "queued" | "running" | "completed" | "failed" | "cancelled";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A saved way to import one kind of file: format, mapping, dates, CRS, marking. */
+        ImportProfile: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            settings: components["schemas"]["ImportSettings"];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            source: "police_record" | "tip" | "import" | "partner";
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A saved way to import one kind of file: format, mapping, dates, CRS, marking. */
+        ImportProfileInput: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            settings: components["schemas"]["ImportSettingsInput"];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            source: "police_record" | "tip" | "import" | "partner";
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ImportSettings: {
+            columns: {
+                address?: string;
+                category: string;
+                /** @description A column with a stable id, or { linePrefix } for files without one (id = prefix:line). */
+                externalId: string | {
+                    linePrefix: string;
+                };
+                occurredFrom: string;
+                occurredTo?: string;
+                reportedAt?: string;
+                /** @description Easting or longitude column (CSV); GeoJSON takes the Point geometry. */
+                x?: string;
+                /** @description Northing or latitude column (CSV). */
+                y?: string;
+            };
+            /** @description EPSG code, e.g. EPSG:2913. */
+            crs: string;
+            /** @enum {string} */
+            dateFormat: "iso" | "YYYY-MM-DD" | "YYYY-MM-DD HH:mm" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD/MM/YYYY HH:mm" | "MM/DD/YYYY HH:mm";
+            /**
+             * @default ,
+             * @enum {string}
+             */
+            delimiter: "," | ";" | "\t" | "|";
+            /**
+             * @default csv
+             * @enum {string}
+             */
+            format: "csv" | "geojson";
+            locationPrecisionM?: number;
+            /**
+             * @description Minutes east of UTC of dates written without an offset.
+             * @default 0
+             */
+            utcOffsetMinutes: number;
+        };
+        ImportSettingsInput: {
+            columns: {
+                address?: string;
+                category: string;
+                /** @description A column with a stable id, or { linePrefix } for files without one (id = prefix:line). */
+                externalId: string | {
+                    linePrefix: string;
+                };
+                occurredFrom: string;
+                occurredTo?: string;
+                reportedAt?: string;
+                /** @description Easting or longitude column (CSV); GeoJSON takes the Point geometry. */
+                x?: string;
+                /** @description Northing or latitude column (CSV). */
+                y?: string;
+            };
+            /** @description EPSG code, e.g. EPSG:2913. */
+            crs: string;
+            /** @enum {string} */
+            dateFormat: "iso" | "YYYY-MM-DD" | "YYYY-MM-DD HH:mm" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD/MM/YYYY HH:mm" | "MM/DD/YYYY HH:mm";
+            /**
+             * @default ,
+             * @enum {string}
+             */
+            delimiter: "," | ";" | "\t" | "|";
+            /**
+             * @default csv
+             * @enum {string}
+             */
+            format: "csv" | "geojson";
+            locationPrecisionM?: number;
+            /**
+             * @description Minutes east of UTC of dates written without an offset.
+             * @default 0
+             */
+            utcOffsetMinutes: number;
+        };
         /** @description A crime or call for service, classified by ICCS and distributed by its TLP 2.0 marking. */
         Incident: {
             addressText: string | null;
@@ -7488,6 +10913,82 @@ export interface components {
             /** @enum {string} */
             source: "police_record" | "tip" | "import" | "partner";
             sourceCategory: string | null;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description An intelligence report, graded on the Admiralty scale, with a handling code. */
+        IntelReport: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** @description Entities it is about that the reader may see */
+            entityIds: string[];
+            /** @description Links it states that the reader may see */
+            facts: components["schemas"]["Link"][];
+            grading: {
+                /** @description e.g. B2 */
+                admiralty: string;
+                /** @description source evaluation / intelligence assessment / handling code, e.g. 1/C/P */
+                uk3x5x2: string;
+            };
+            /** @enum {string} */
+            handlingCode: "P" | "C";
+            handlingConditions: string | null;
+            /** Format: uuid */
+            id: string;
+            informationCredibility: number;
+            obtainedAt: string | null;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            sourceKnowledge: "direct" | "indirect" | "unknown";
+            /** @enum {string} */
+            sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
+            title: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description An intelligence report, graded on the Admiralty scale, with a handling code. */
+        IntelReportInput: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** @description Entities it is about that the reader may see */
+            entityIds: string[];
+            /** @description Links it states that the reader may see */
+            facts: components["schemas"]["LinkInput"][];
+            grading: {
+                /** @description e.g. B2 */
+                admiralty: string;
+                /** @description source evaluation / intelligence assessment / handling code, e.g. 1/C/P */
+                uk3x5x2: string;
+            };
+            /** @enum {string} */
+            handlingCode: "P" | "C";
+            handlingConditions: string | null;
+            /** Format: uuid */
+            id: string;
+            informationCredibility: number;
+            obtainedAt: string | null;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            sharingGroupIds: string[];
+            /** @enum {string} */
+            sourceKnowledge: "direct" | "indirect" | "unknown";
+            /** @enum {string} */
+            sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
+            title: string;
             /** @enum {string} */
             tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
             /** Format: date-time */
@@ -7704,6 +11205,62 @@ export interface components {
             /** @enum {string} */
             statistic: "grid" | "h3" | "kde" | "gistar" | "moran" | "knox" | "trends";
             timeBands: string[];
+        };
+        /** @description A typed, directed relationship between two entities; visible only with both its ends. */
+        Link: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            /** @description Provenance, when the reader may see that report */
+            reportId: string | null;
+            sharingGroupIds: string[];
+            /** Format: uuid */
+            sourceId: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "member_of" | "leads" | "associate_of" | "relative_of" | "uses" | "owns" | "located_at" | "transported" | "paid" | "communicated_with" | "involved_in" | "seized_from" | "same_as";
+            /** Format: date-time */
+            updatedAt: string;
+            validFrom: string | null;
+            validTo: string | null;
+        };
+        /** @description A typed, directed relationship between two entities; visible only with both its ends. */
+        LinkInput: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerOrgId: string;
+            recipientUserIds: string[];
+            /** @description Provenance, when the reader may see that report */
+            reportId: string | null;
+            sharingGroupIds: string[];
+            /** Format: uuid */
+            sourceId: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /** @enum {string} */
+            type: "member_of" | "leads" | "associate_of" | "relative_of" | "uses" | "owns" | "located_at" | "transported" | "paid" | "communicated_with" | "involved_in" | "seized_from" | "same_as";
+            /** Format: date-time */
+            updatedAt: string;
+            validFrom: string | null;
+            validTo: string | null;
         };
         Member: {
             displayName: string;
@@ -8198,6 +11755,36 @@ export interface components {
             /** Format: date-time */
             receivedHour: string;
             width: number;
+        };
+        /** @description A link the report states; it takes the report's marking and distribution. */
+        ReportFact: {
+            /** @default  */
+            description: string;
+            /** Format: uuid */
+            sourceId: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @enum {string} */
+            type: "member_of" | "leads" | "associate_of" | "relative_of" | "uses" | "owns" | "located_at" | "transported" | "paid" | "communicated_with" | "involved_in" | "seized_from" | "same_as";
+            /** @default null */
+            validFrom: string | null;
+            /** @default null */
+            validTo: string | null;
+        };
+        /** @description A link the report states; it takes the report's marking and distribution. */
+        ReportFactInput: {
+            /** @default  */
+            description: string;
+            /** Format: uuid */
+            sourceId: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @enum {string} */
+            type: "member_of" | "leads" | "associate_of" | "relative_of" | "uses" | "owns" | "located_at" | "transported" | "paid" | "communicated_with" | "involved_in" | "seized_from" | "same_as";
+            /** @default null */
+            validFrom: string | null;
+            /** @default null */
+            validTo: string | null;
         };
         ReportForwardSummary: {
             /** Format: date-time */
@@ -8746,6 +12333,612 @@ export interface components {
             }[];
             /** @description Counts below this are withheld (null) */
             minimumCount: number;
+        };
+        UpdateEntity: {
+            attributes?: {
+                /** @default [] */
+                aliases: string[];
+                /** @default null */
+                dateOfBirth: string | null;
+                /** @default  */
+                description: string;
+                fullName: string;
+                /**
+                 * @default unknown
+                 * @enum {string}
+                 */
+                gender: "female" | "male" | "other" | "unknown";
+                /** @default [] */
+                nationalities: string[];
+                /** @default null */
+                placeOfBirth: string | null;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "person";
+        } | {
+            attributes?: {
+                /**
+                 * @description e.g. cocaine trafficking, extortion
+                 * @default []
+                 */
+                activities: string[];
+                /** @default [] */
+                aliases: string[];
+                /**
+                 * @description Where it operates, in words
+                 * @default null
+                 */
+                area: string | null;
+                /** @default  */
+                description: string;
+                name: string;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "criminal_group";
+        } | {
+            attributes?: {
+                /** @default null */
+                colour: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                make: string | null;
+                /** @default null */
+                model: string | null;
+                /** @default null */
+                plate: string | null;
+                /**
+                 * @description Country of the plate; defaults to the owner organisation's
+                 * @default null
+                 */
+                plateCountry: string | null;
+                /**
+                 * @default car
+                 * @enum {string}
+                 */
+                vehicleKind: "car" | "motorcycle" | "truck" | "bus" | "van" | "boat" | "aircraft" | "other";
+                /** @default null */
+                vin: string | null;
+                /** @default null */
+                year: number | null;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "vehicle";
+        } | {
+            attributes?: {
+                /** @default null */
+                carrier: string | null;
+                /**
+                 * @description Region for numbers written without +; defaults to the owner organisation's
+                 * @default null
+                 */
+                country: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                imei: string | null;
+                number: string;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "phone";
+        } | {
+            attributes?: {
+                /** @constant */
+                accountKind: "bank";
+                /** @default null */
+                accountNumber: string | null;
+                /** @default null */
+                bankName: string | null;
+                /** @default null */
+                country: string | null;
+                /** @default null */
+                currency: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                iban: string | null;
+            } | {
+                /** @constant */
+                accountKind: "card";
+                cardNumber: string;
+                /** @default  */
+                description: string;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                issuer: string | null;
+            } | {
+                /** @constant */
+                accountKind: "crypto_wallet";
+                address: string;
+                /** @default  */
+                description: string;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "financial_account";
+        } | {
+            attributes?: {
+                /** @default null */
+                address: string | null;
+                /** @default null */
+                country: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                location: {
+                    lat: number;
+                    lon: number;
+                } | null;
+                name: string;
+                /**
+                 * @default other
+                 * @enum {string}
+                 */
+                placeKind: "address" | "port" | "airport" | "airstrip" | "border_crossing" | "warehouse" | "farm" | "laboratory" | "other";
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "place";
+        } | {
+            attributes?: {
+                /** @default null */
+                arrivedAt: string | null;
+                /**
+                 * @description ISO 6346, e.g. CSQU3054383
+                 * @default null
+                 */
+                containerNumber: string | null;
+                /** @default null */
+                departedAt: string | null;
+                description: string;
+                /** @default null */
+                destination: string | null;
+                /** @enum {string} */
+                mode: "land" | "sea" | "air" | "river" | "post" | "other";
+                /** @default null */
+                origin: string | null;
+                /** @default null */
+                trackingNumber: string | null;
+                /**
+                 * @description Stops of the route, in order
+                 * @default []
+                 */
+                via: string[];
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "shipment";
+        } | {
+            attributes?: {
+                /** @default  */
+                description: string;
+                /** @default null */
+                location: {
+                    lat: number;
+                    lon: number;
+                } | null;
+                place: string;
+                quantity: number;
+                /** Format: date-time */
+                seizedAt: string;
+                /** @enum {string} */
+                substance: "cocaine" | "cocaine_base" | "cannabis" | "heroin" | "opium" | "methamphetamine" | "amphetamine" | "mdma" | "fentanyl" | "other_synthetic_drugs" | "precursors" | "cash" | "firearms" | "ammunition" | "explosives" | "wildlife" | "timber" | "gold" | "fuel" | "counterfeit_goods" | "other";
+                /** @default null */
+                substanceDetail: string | null;
+                /** @description A unit, or an ISO 4217 currency code for cash */
+                unit: ("g" | "kg" | "t" | "ml" | "l" | "units" | "tablets") | string;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "seizure";
+        } | {
+            attributes?: {
+                /** @enum {string} */
+                documentType: "passport" | "national_id" | "driving_licence" | "residence_permit" | "visa" | "tax_id" | "vehicle_registration" | "other";
+                /** @default null */
+                expiresOn: string | null;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                issuedOn: string | null;
+                /** @default null */
+                issuingCountry: string | null;
+                number: string;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "document";
+        };
+        UpdateEntityInput: {
+            attributes?: {
+                /** @default [] */
+                aliases: string[];
+                /** @default null */
+                dateOfBirth: string | null;
+                /** @default  */
+                description: string;
+                fullName: string;
+                /**
+                 * @default unknown
+                 * @enum {string}
+                 */
+                gender: "female" | "male" | "other" | "unknown";
+                /** @default [] */
+                nationalities: string[];
+                /** @default null */
+                placeOfBirth: string | null;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "person";
+        } | {
+            attributes?: {
+                /**
+                 * @description e.g. cocaine trafficking, extortion
+                 * @default []
+                 */
+                activities: string[];
+                /** @default [] */
+                aliases: string[];
+                /**
+                 * @description Where it operates, in words
+                 * @default null
+                 */
+                area: string | null;
+                /** @default  */
+                description: string;
+                name: string;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "criminal_group";
+        } | {
+            attributes?: {
+                /** @default null */
+                colour: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                make: string | null;
+                /** @default null */
+                model: string | null;
+                /** @default null */
+                plate: string | null;
+                /**
+                 * @description Country of the plate; defaults to the owner organisation's
+                 * @default null
+                 */
+                plateCountry: string | null;
+                /**
+                 * @default car
+                 * @enum {string}
+                 */
+                vehicleKind: "car" | "motorcycle" | "truck" | "bus" | "van" | "boat" | "aircraft" | "other";
+                /** @default null */
+                vin: string | null;
+                /** @default null */
+                year: number | null;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "vehicle";
+        } | {
+            attributes?: {
+                /** @default null */
+                carrier: string | null;
+                /**
+                 * @description Region for numbers written without +; defaults to the owner organisation's
+                 * @default null
+                 */
+                country: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                imei: string | null;
+                number: string;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "phone";
+        } | {
+            attributes?: {
+                /** @constant */
+                accountKind: "bank";
+                /** @default null */
+                accountNumber: string | null;
+                /** @default null */
+                bankName: string | null;
+                /** @default null */
+                country: string | null;
+                /** @default null */
+                currency: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                iban: string | null;
+            } | {
+                /** @constant */
+                accountKind: "card";
+                cardNumber: string;
+                /** @default  */
+                description: string;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                issuer: string | null;
+            } | {
+                /** @constant */
+                accountKind: "crypto_wallet";
+                address: string;
+                /** @default  */
+                description: string;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "financial_account";
+        } | {
+            attributes?: {
+                /** @default null */
+                address: string | null;
+                /** @default null */
+                country: string | null;
+                /** @default  */
+                description: string;
+                /** @default null */
+                location: {
+                    lat: number;
+                    lon: number;
+                } | null;
+                name: string;
+                /**
+                 * @default other
+                 * @enum {string}
+                 */
+                placeKind: "address" | "port" | "airport" | "airstrip" | "border_crossing" | "warehouse" | "farm" | "laboratory" | "other";
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "place";
+        } | {
+            attributes?: {
+                /** @default null */
+                arrivedAt: string | null;
+                /**
+                 * @description ISO 6346, e.g. CSQU3054383
+                 * @default null
+                 */
+                containerNumber: string | null;
+                /** @default null */
+                departedAt: string | null;
+                description: string;
+                /** @default null */
+                destination: string | null;
+                /** @enum {string} */
+                mode: "land" | "sea" | "air" | "river" | "post" | "other";
+                /** @default null */
+                origin: string | null;
+                /** @default null */
+                trackingNumber: string | null;
+                /**
+                 * @description Stops of the route, in order
+                 * @default []
+                 */
+                via: string[];
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "shipment";
+        } | {
+            attributes?: {
+                /** @default  */
+                description: string;
+                /** @default null */
+                location: {
+                    lat: number;
+                    lon: number;
+                } | null;
+                place: string;
+                quantity: number;
+                /** Format: date-time */
+                seizedAt: string;
+                /** @enum {string} */
+                substance: "cocaine" | "cocaine_base" | "cannabis" | "heroin" | "opium" | "methamphetamine" | "amphetamine" | "mdma" | "fentanyl" | "other_synthetic_drugs" | "precursors" | "cash" | "firearms" | "ammunition" | "explosives" | "wildlife" | "timber" | "gold" | "fuel" | "counterfeit_goods" | "other";
+                /** @default null */
+                substanceDetail: string | null;
+                /** @description A unit, or an ISO 4217 currency code for cash */
+                unit: ("g" | "kg" | "t" | "ml" | "l" | "units" | "tablets") | string;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "seizure";
+        } | {
+            attributes?: {
+                /** @enum {string} */
+                documentType: "passport" | "national_id" | "driving_licence" | "residence_permit" | "visa" | "tax_id" | "vehicle_registration" | "other";
+                /** @default null */
+                expiresOn: string | null;
+                /** @default null */
+                holderName: string | null;
+                /** @default null */
+                issuedOn: string | null;
+                /** @default null */
+                issuingCountry: string | null;
+                number: string;
+            };
+            firstSeen?: string | null;
+            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            lastSeen?: string | null;
+            recipientUserIds?: string[];
+            sharingGroupIds?: string[];
+            /** @enum {string} */
+            tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            /**
+             * @description The entity's type; it cannot change
+             * @constant
+             */
+            type: "document";
         };
         User: {
             displayName: string;
