@@ -553,6 +553,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/runs/{id}/tiles/{z}/{x}/{y}.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** KDE heat layer: a 256-pixel PNG tile (XYZ, Web Mercator) of the run's density raster, transparent where there is none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    x: number;
+                    y: number;
+                    z: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -11818,6 +11904,12 @@ export interface components {
                 /** @constant */
                 type: "FeatureCollection";
             };
+            /** @description Heat tiles: densities (per km²) from `floor` (transparent below) to `scaleMax` (full colour) along `ramp`. */
+            heat: {
+                floor: number;
+                ramp: string[];
+                scaleMax: number;
+            };
             incidents: number;
             /** @description The parameters as validated, defaults filled in (inline polygons counted). */
             parameters: {
@@ -11861,6 +11953,12 @@ export interface components {
                 }[];
                 /** @constant */
                 type: "FeatureCollection";
+            };
+            /** @description Heat tiles: densities (per km²) from `floor` (transparent below) to `scaleMax` (full colour) along `ramp`. */
+            heat: {
+                floor: number;
+                ramp: string[];
+                scaleMax: number;
             };
             incidents: number;
             /** @description The parameters as validated, defaults filled in (inline polygons counted). */

@@ -66,10 +66,10 @@ async function resolveArea(ctx: AppContext, area: AnalysisArea): Promise<Resolve
     const geometry = JSON.parse(found.geojson) as Polygonal;
     return { box: { minLon: found.min_lon, minLat: found.min_lat, maxLon: found.max_lon, maxLat: found.max_lat }, geojson: found.geojson, geometry };
   }
-  const geojson = JSON.stringify(area.geometry);
-  const [invalid] = await q.invalidGeometries(ctx.db, [geojson]);
-  if (invalid) throw invalidField('selection.area.geometry', 'analytics.invalid_polygon', { reason: invalid.reason });
-  return { box: boxOf(positionsOf(area.geometry)), geojson, geometry: area.geometry };
+  const [repaired] = await q.repairedPolygons(ctx.db, [JSON.stringify(area.geometry)]);
+  if (!repaired?.geojson) throw invalidField('selection.area.geometry', 'analytics.invalid_polygon', { reason: repaired?.reason ?? '-' });
+  const geometry = JSON.parse(repaired.geojson) as Polygonal;
+  return { box: boxOf(positionsOf(geometry)), geojson: repaired.geojson, geometry };
 }
 
 const CATEGORY_DIGITS = { none: 0, section: 2, division: 4 } as const;
@@ -208,11 +208,10 @@ async function preparePolygons(ctx: AppContext, units: Exclude<HotspotUnits, { k
     };
   }
   const features = units.features.features;
-  const geojsons = features.map((f) => JSON.stringify(f.geometry));
-  const invalid = await q.invalidGeometries(ctx.db, geojsons);
-  if (invalid.length > 0) {
-    throw new AppError('VALIDATION_FAILED', {}, invalid.slice(0, 20).map((g) => ({ path: `parameters.units.features.features.${g.index}.geometry`, code: 'analytics.invalid_polygon', params: { reason: g.reason } })));
-  }
+  const repaired = await q.repairedPolygons(ctx.db, features.map((f) => JSON.stringify(f.geometry)));
+  const unusable = repaired.flatMap((g, k) => (g.geojson ? [] : [{ path: `parameters.units.features.features.${k}.geometry`, code: 'analytics.invalid_polygon', params: { reason: g.reason } }]));
+  if (unusable.length > 0) throw new AppError('VALIDATION_FAILED', {}, unusable.slice(0, 20));
+  const geojsons = repaired.map((g) => g.geojson!);
   const name = (f: (typeof features)[number]) => {
     const value = f.properties?.name;
     return typeof value === 'string' ? value : null;
@@ -220,5 +219,5 @@ async function preparePolygons(ctx: AppContext, units: Exclude<HotspotUnits, { k
   const ids = features.map((f, k) => (f.id !== undefined ? String(f.id) : String(k + 1)));
   const duplicate = ids.findIndex((id, k) => ids.indexOf(id) !== k);
   if (duplicate >= 0) throw invalidField(`parameters.units.features.features.${duplicate}.id`, 'analytics.duplicate_unit');
-  return { ids, names: features.map(name), geojsons, geometries: features.map((f) => f.geometry), weights: units.weights };
+  return { ids, names: features.map(name), geojsons, geometries: geojsons.map((g) => JSON.parse(g) as unknown), weights: units.weights };
 }

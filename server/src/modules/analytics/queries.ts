@@ -110,13 +110,18 @@ export async function jurisdictionOf(db: Executor, orgId: string) {
   return rows[0];
 }
 
-/** Validity of polygons given as GeoJSON text (PostGIS ST_IsValid), by position. */
-export async function invalidGeometries(db: Executor, geojsons: readonly string[]): Promise<{ index: number; reason: string }[]> {
-  const { rows } = await sql<{ index: number; reason: string }>`
-    select (u.ord - 1)::int as index, ST_IsValidReason(g.geom) as reason
+/**
+ * Polygons given as GeoJSON text, made valid by PostGIS (ST_MakeValid, keeping the polygonal
+ * part): real boundaries often have rings that touch themselves, which OGC validity forbids
+ * but which describe an area well. `geojson` is null when nothing polygonal remains (a ring
+ * collapsed to a line, say), with PostGIS's reason for the original.
+ */
+export async function repairedPolygons(db: Executor, geojsons: readonly string[]): Promise<{ geojson: string | null; reason: string }[]> {
+  const { rows } = await sql<{ geojson: string | null; reason: string }>`
+    select case when ST_IsEmpty(r.geom) then null else ST_AsGeoJSON(r.geom) end as geojson, ST_IsValidReason(g.geom) as reason
     from unnest(${geojsons}::text[]) with ordinality as u(text, ord)
     cross join lateral (select ST_SetSRID(ST_GeomFromGeoJSON(u.text), 4326) as geom) g
-    where not ST_IsValid(g.geom)
+    cross join lateral (select case when ST_IsValid(g.geom) then g.geom else ST_CollectionExtract(ST_MakeValid(g.geom), 3) end as geom) r
     order by u.ord`.execute(db);
   return rows;
 }

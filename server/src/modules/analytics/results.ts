@@ -48,6 +48,9 @@ export const KdeResult = z
     ...Header,
     raster: Grid.extend({ unit: z.string(), maxDensity: z.number(), mass: z.number().describe('Expected incidents inside the raster.'), dropped: z.int() }),
     contours: collection(z.object({ mass: z.number(), level: z.number().describe('Density of the contour, incidents per km².') })),
+    heat: z
+      .object({ scaleMax: z.number(), floor: z.number(), ramp: z.array(z.string()) })
+      .describe('Heat tiles: densities (per km²) from `floor` (transparent below) to `scaleMax` (full colour) along `ramp`.'),
   })
   .meta({ id: 'KdeResult' });
 

@@ -3,6 +3,8 @@ import type { FastifyReply } from 'fastify';
 import { commonErrors, ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import { openEventStream } from '../../platform/http/event-stream.ts';
+import { TileParams } from '../../platform/tiles/tile-coords.ts';
+import { renderHeatTile } from './heat-tiles.ts';
 import { AnalysisResult } from './results.ts';
 import { CreateRunBody, Run, RunParams } from './schemas.ts';
 import * as service from './service.ts';
@@ -82,10 +84,27 @@ export const analyticsRoutes: RouteModule = (app, ctx) => {
               ? 'The result of a finished run (GeoJSON inside where spatial); 409 while it runs or when it failed'
               : `The result as a ${format === 'csv' ? 'CSV table (every unit, cell or pixel)' : 'GeoJSON FeatureCollection (RFC 7946) file'}`,
           params: RunParams,
-          response: { 200: format === 'json' ? AnalysisResult : z.string(), ...errors },
+          response: { 200: format === 'json' ? AnalysisResult : z.custom<Buffer>().meta({ type: 'string', format: 'binary' }), ...errors },
         },
       },
       async (request, reply) => sendOutput(reply, service.runOutput(ctx, request.actor, request.params.id, format), format),
     );
   }
+  app.get(
+    '/api/v1/analytics/runs/:id/tiles/:z/:x/:y.png',
+    {
+      schema: {
+        tags,
+        summary: 'KDE heat layer: a 256-pixel PNG tile (XYZ, Web Mercator) of the run\'s density raster, transparent where there is none',
+        params: TileParams.and(RunParams),
+        response: { 200: z.custom<Buffer>().meta({ type: 'string', format: 'binary' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id, ...tile } = request.params;
+      const raster = service.heatRaster(ctx, request.actor, id);
+      // the run's result never changes: the browser may keep its tiles while the run exists
+      return reply.type('image/png').header('cache-control', 'private, max-age=1800').send(await renderHeatTile(raster, tile));
+    },
+  );
 };

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import { JobFailure, type JobExecutor } from './executor.ts';
-import type { Job, JobResult, PolygonUnits } from './job.ts';
+import type { Job, JobResult, PolygonUnits, RasterForTiles } from './job.ts';
 import { assertMayAnalyse } from './policy.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { prepareRun, type PreparedRun } from './prepare-run.ts';
@@ -98,10 +98,11 @@ export function finishedResult(run: RunRecord): JobResult {
   return run.result;
 }
 
-export function findFinishedRun(ctx: AppContext, actor: Actor, id: string): RunRecord {
-  const run = findRun(ctx, actor, id);
-  finishedResult(run);
-  return run;
+/** The density raster of a finished KDE run, for its heat tiles (404 for other statistics). */
+export function heatRaster(ctx: AppContext, actor: Actor, id: string): RasterForTiles {
+  const raster = finishedResult(findRun(ctx, actor, id)).raster;
+  if (!raster) throw notFound(`${ANALYSIS_RUN}.tiles`);
+  return raster;
 }
 
 export function toRun(run: RunRecord, locale: Locale): Run {

@@ -1,4 +1,5 @@
 import { contours, kernelDensity } from '../../../../../analytics/src/index.ts';
+import { HEAT_FLOOR, HEAT_RAMP } from '../heat-scale.ts';
 import type { Job, JobResult } from '../job.ts';
 import { projector } from '../projection.ts';
 import { csvBytes, featureCollection, gridDescription, jsonBytes, projectPoints, resultHeader, roundDegrees, type Feature, type Report } from './output.ts';
@@ -59,6 +60,7 @@ export function computeKde(job: Job, report: Report): JobResult {
   }
   const pixelKm2 = (grid.cellSize * grid.cellSize) / M2_PER_KM2;
   const values = Float32Array.from(perKm2);
+  const scaleMax = positiveQuantile(values, 0.995);
   const collection = featureCollection(features);
   const rows = (function* () {
     for (let k = 0; k < perKm2.length; k++) {
@@ -73,9 +75,10 @@ export function computeKde(job: Job, report: Report): JobResult {
       ...resultHeader(job),
       raster: { ...gridDescription(grid, job.projection!.epsg), unit: 'incidents per km²', maxDensity: max, mass: sum * pixelKm2, dropped: kde.dropped },
       contours: collection,
+      heat: { scaleMax, floor: HEAT_FLOOR * scaleMax, ramp: HEAT_RAMP.map((c) => `rgb(${c.join(',')})`) },
     }),
     csv: csvBytes(['x_center', 'y_center', 'lon', 'lat', 'density_per_km2'], rows),
     geojson: jsonBytes(collection),
-    raster: { grid, proj4: job.projection!.proj4, values, scaleMax: positiveQuantile(values, 0.995) },
+    raster: { grid, proj4: job.projection!.proj4, values, scaleMax },
   };
 }
