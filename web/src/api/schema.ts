@@ -1363,6 +1363,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intel/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Possible duplicates of the recent persons of the caller's organisations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DuplicateSuggestion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/duplicates/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that two persons are not duplicates, so they are not suggested again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        candidateId: string;
+                        /** Format: uuid */
+                        entityId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intel/entities": {
         parameters: {
             query?: never;
@@ -1436,6 +1607,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1491,6 +1671,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1570,6 +1759,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1638,8 +1836,102 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/intel/entities/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Possible duplicates of a person among persons the caller may see (name similarity, shared identifiers, date of birth) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DuplicateSuggestion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/intel/entities/{id}/links": {
@@ -1703,6 +1995,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1788,6 +2089,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1860,6 +2170,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1912,6 +2231,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2012,6 +2340,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intel/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm that two entities of one organisation are one (reversible; both records stay unchanged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MergeRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merge"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Un-merge: both entities are read apart again, exactly as before */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merge"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intel/reports": {
         parameters: {
             query?: never;
@@ -2085,6 +2581,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2140,6 +2645,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2212,6 +2726,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6959,6 +7482,8 @@ export interface components {
                 /** Format: uuid */
                 entityId: string;
                 label: string;
+                /** @description The survivor it was merged into, when visible */
+                mergedIntoId: string | null;
                 /** Format: uuid */
                 ownerOrgId: string;
                 /** @enum {string} */
@@ -6992,6 +7517,8 @@ export interface components {
                 /** Format: uuid */
                 entityId: string;
                 label: string;
+                /** @description The survivor it was merged into, when visible */
+                mergedIntoId: string | null;
                 /** Format: uuid */
                 ownerOrgId: string;
                 /** @enum {string} */
@@ -7028,6 +7555,18 @@ export interface components {
             }[];
             label: string;
             lastSeen: string | null;
+            /** @description Entities merged into this one that the reader may see */
+            mergedFrom: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: date-time */
+                mergedAt: string;
+                /** Format: uuid */
+                mergeId: string;
+            }[];
+            /** @description The survivor this entity was merged into, when the reader may see it */
+            mergedIntoId: string | null;
             /** Format: uuid */
             ownerOrgId: string;
             recipientUserIds: string[];
@@ -7063,6 +7602,18 @@ export interface components {
             }[];
             label: string;
             lastSeen: string | null;
+            /** @description Entities merged into this one that the reader may see */
+            mergedFrom: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: date-time */
+                mergedAt: string;
+                /** Format: uuid */
+                mergeId: string;
+            }[];
+            /** @description The survivor this entity was merged into, when the reader may see it */
+            mergedIntoId: string | null;
             /** Format: uuid */
             ownerOrgId: string;
             recipientUserIds: string[];
@@ -7123,7 +7674,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7163,7 +7714,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7212,7 +7763,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7249,7 +7800,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7306,7 +7857,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7348,7 +7899,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7396,7 +7947,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7438,7 +7989,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7474,7 +8025,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7516,7 +8067,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7556,7 +8107,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7605,7 +8156,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7642,7 +8193,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7699,7 +8250,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7741,7 +8292,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7789,7 +8340,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7831,7 +8382,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -7867,7 +8418,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -8046,6 +8597,52 @@ export interface components {
             /** @enum {string} */
             tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
         };
+        /** @description A possible duplicate among persons the caller may see; never merged automatically. */
+        DuplicateSuggestion: {
+            candidate: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** Format: uuid */
+                ownerOrgId: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            };
+            /** Format: uuid */
+            entityId: string;
+            /** @description pg_trgm similarity of the names, 0–1 */
+            nameSimilarity: number;
+            reasons: ("similar_name" | "shared_identifier" | "same_date_of_birth")[];
+            score: number;
+            sharedIdentifiers: {
+                display: string;
+                /** @enum {string} */
+                kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            }[];
+        };
+        /** @description A possible duplicate among persons the caller may see; never merged automatically. */
+        DuplicateSuggestionInput: {
+            candidate: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** Format: uuid */
+                ownerOrgId: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            };
+            /** Format: uuid */
+            entityId: string;
+            /** @description pg_trgm similarity of the names, 0–1 */
+            nameSimilarity: number;
+            reasons: ("similar_name" | "shared_identifier" | "same_date_of_birth")[];
+            score: number;
+            sharedIdentifiers: {
+                display: string;
+                /** @enum {string} */
+                kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            }[];
+        };
         /** @description A person, group, vehicle, phone, account, place, shipment, seizure or document, distributed by its TLP 2.0 marking. */
         Entity: {
             /** @description Type-specific; see CreateEntity */
@@ -8069,6 +8666,18 @@ export interface components {
             }[];
             label: string;
             lastSeen: string | null;
+            /** @description Entities merged into this one that the reader may see */
+            mergedFrom: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: date-time */
+                mergedAt: string;
+                /** Format: uuid */
+                mergeId: string;
+            }[];
+            /** @description The survivor this entity was merged into, when the reader may see it */
+            mergedIntoId: string | null;
             /** Format: uuid */
             ownerOrgId: string;
             recipientUserIds: string[];
@@ -8103,6 +8712,18 @@ export interface components {
             }[];
             label: string;
             lastSeen: string | null;
+            /** @description Entities merged into this one that the reader may see */
+            mergedFrom: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: date-time */
+                mergedAt: string;
+                /** Format: uuid */
+                mergeId: string;
+            }[];
+            /** @description The survivor this entity was merged into, when the reader may see it */
+            mergedIntoId: string | null;
             /** Format: uuid */
             ownerOrgId: string;
             recipientUserIds: string[];
@@ -8220,14 +8841,14 @@ export interface components {
             /** @description False until checked against the UNODC ICCS text. */
             verified: boolean;
         };
-        IdentifierInput: {
+        IdentifierEntry: {
             /** @description For phones and plates; defaults to the owner organisation's country */
             country?: string;
             /** @enum {string} */
             kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
             value: string;
         };
-        IdentifierInputInput: {
+        IdentifierEntryInput: {
             /** @description For phones and plates; defaults to the owner organisation's country */
             country?: string;
             /** @enum {string} */
@@ -8493,6 +9114,64 @@ export interface components {
             roles: ("admin" | "coordinator" | "analyst" | "officer" | "member" | "viewer" | "auditor")[];
             /** Format: uuid */
             userId: string;
+        };
+        /** @description A confirmed merge: an assertion beside both records, which stay unchanged; un-merging ends it. */
+        Merge: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            mergedAt: string;
+            /** Format: uuid */
+            mergedBy: string;
+            /** Format: uuid */
+            mergedId: string;
+            reason: string;
+            /** Format: uuid */
+            survivorId: string;
+            unmergedAt: string | null;
+        };
+        /** @description A confirmed merge: an assertion beside both records, which stay unchanged; un-merging ends it. */
+        MergeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            mergedAt: string;
+            /** Format: uuid */
+            mergedBy: string;
+            /** Format: uuid */
+            mergedId: string;
+            reason: string;
+            /** Format: uuid */
+            survivorId: string;
+            unmergedAt: string | null;
+        };
+        MergeRequest: {
+            /**
+             * Format: uuid
+             * @description The duplicate, read from now on as the survivor
+             */
+            mergedId: string;
+            /** @default  */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The entity that stays
+             */
+            survivorId: string;
+        };
+        MergeRequestInput: {
+            /**
+             * Format: uuid
+             * @description The duplicate, read from now on as the survivor
+             */
+            mergedId: string;
+            /** @default  */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The entity that stays
+             */
+            survivorId: string;
         };
         MultiPolygon: {
             coordinates: number[][][][];
@@ -9466,7 +10145,7 @@ export interface components {
                 placeOfBirth: string | null;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9496,7 +10175,7 @@ export interface components {
                 name: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9535,7 +10214,7 @@ export interface components {
                 year: number | null;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9562,7 +10241,7 @@ export interface components {
                 number: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9609,7 +10288,7 @@ export interface components {
                 description: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9641,7 +10320,7 @@ export interface components {
                 placeKind: "address" | "port" | "airport" | "airstrip" | "border_crossing" | "warehouse" | "farm" | "laboratory" | "other";
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9679,7 +10358,7 @@ export interface components {
                 via: string[];
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9711,7 +10390,7 @@ export interface components {
                 unit: ("g" | "kg" | "t" | "ml" | "l" | "units" | "tablets") | string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9737,7 +10416,7 @@ export interface components {
                 number: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9769,7 +10448,7 @@ export interface components {
                 placeOfBirth: string | null;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9799,7 +10478,7 @@ export interface components {
                 name: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9838,7 +10517,7 @@ export interface components {
                 year: number | null;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9865,7 +10544,7 @@ export interface components {
                 number: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9912,7 +10591,7 @@ export interface components {
                 description: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9944,7 +10623,7 @@ export interface components {
                 placeKind: "address" | "port" | "airport" | "airstrip" | "border_crossing" | "warehouse" | "farm" | "laboratory" | "other";
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -9982,7 +10661,7 @@ export interface components {
                 via: string[];
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -10014,7 +10693,7 @@ export interface components {
                 unit: ("g" | "kg" | "t" | "ml" | "l" | "units" | "tablets") | string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -10040,7 +10719,7 @@ export interface components {
                 number: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
