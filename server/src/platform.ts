@@ -13,6 +13,7 @@ import { PrincipalCache } from './platform/auth/principal-cache.ts';
 import { openEngine, type Engine } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { EventBus } from './platform/events/event-bus.ts';
+import { OperationsFeed } from './platform/feed/operations-feed.ts';
 import { buildApp } from './platform/http/build-app.ts';
 import type { AppContext, RouteModule, ZodApp } from './platform/http/context.ts';
 import { JobQueue } from './platform/jobs/job-queue.ts';
@@ -28,16 +29,18 @@ export interface Platform {
 
 /** The platform services for one engine; events and jobs are started by the caller if needed. */
 export function createContext(config: Config, engine: Engine, logger: Logger, options: { cachePrincipals?: boolean } = {}): AppContext {
+  const events = new EventBus(engine);
   return {
     config,
     engine,
     db: engine.db,
-    events: new EventBus(engine),
+    events,
     jobs: new JobQueue(engine, (err) => logger.error({ err }, 'job queue error')),
     logger,
     readAudit: new ReadAuditLog(engine.db),
     principals: new PrincipalCache(options.cachePrincipals === false ? 0 : undefined),
     proofOfWork: new ProofOfWork(config.proofOfWorkBits, () => platformSecret(engine.db, 'proof-of-work')),
+    feed: new OperationsFeed(engine, events, (err) => logger.error({ err }, 'operations feed error')),
   };
 }
 
@@ -65,14 +68,19 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
   else if (config.env === 'production' && (await demoAccountsExist(ctx))) {
     logger.warn('the demo accounts (@demo.alianza.example, published password) exist in this production database: disable or delete them');
   }
-  const { events, jobs } = ctx;
+  const { events, jobs, feed } = ctx;
   await events.start();
   ctx.principals.follow(events);
-  const cleanup = cleanupJob(engine.db);
+  await feed.start();
+  const cleanup = cleanupJob(engine.db, { feedRetentionDays: config.feed.retentionDays });
   jobs.define(cleanup);
+  let housekeeping: NodeJS.Timeout | null = null;
   if (config.jobs) {
     await jobs.start();
     await jobs.send(cleanup, { reason: 'start-up' });
+    // Feed retention counts in days: an hourly round keeps it within the hour on long-running servers.
+    housekeeping = setInterval(() => void jobs.send(cleanup, { reason: 'hourly' }).catch((err) => logger.error({ err }, 'housekeeping not scheduled')), 3_600_000);
+    housekeeping.unref();
   }
   const stopChainer =
     options.auditChainer === false ? async () => {} : startAuditChainer(engine.db, (err) => logger.error({ err }, 'audit chaining failed'));
@@ -83,9 +91,11 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
     app,
     demoWorld,
     async stop() {
+      if (housekeeping) clearInterval(housekeeping);
       await app.close();
       await jobs.stop();
       await stopChainer();
+      await feed.stop();
       await events.stop();
       await engine.close();
     },

@@ -4,7 +4,10 @@ import type { DeliveredEvent } from '../src/platform/events/event-bus.ts';
 import { cleanupJob } from '../src/modules/housekeeping/cleanup-job.ts';
 import { startPlatform, type Platform } from '../src/platform.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
-import { makeOrg, makeUser, TEST_PASSWORD } from './factories.ts';
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../src/platform/http/context.ts';
+import { makeOrg, makeToken, makeUser, TEST_PASSWORD } from './factories.ts';
+import { SseClient } from './sse.ts';
 import { createTestDatabase, LogCapture, testConfig, type TestDatabase } from './harness.ts';
 
 /**
@@ -90,5 +93,54 @@ describe('two instances on one database', () => {
       state = await a.ctx.jobs.state(job, id);
     }
     expect(state).toBe('completed');
+  });
+
+  it('deliver one operations stream: events committed through either instance reach clients of both, in one order, and a client resuming on the other instance gets exactly what it missed', async () => {
+    const org = await makeOrg(a.ctx);
+    const user = await makeUser(a.ctx, [{ orgId: org.id, role: 'analyst' }]);
+    const token = await makeToken(a.ctx, user.id, ['read']);
+    const marking = { tlp: 'AMBER' as const, ownerOrgId: org.id, createdBy: null, sharingGroupIds: [], recipientUserIds: [] };
+    // Transactions of both instances that stay open a little while: on PostgreSQL they commit
+    // in a different order from the one in which they wrote their events.
+    const publish = (ctx: AppContext) => {
+      const id = randomUUID();
+      return ctx.db.transaction().execute(async (trx) => {
+        await ctx.feed.publish(trx, { kind: 'test.scaled', record: { type: 'test_record', id }, marking });
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 30));
+        return id;
+      });
+    };
+    const burst = (n: number) => Promise.all(Array.from({ length: n }, (_, i) => publish(i % 2 === 0 ? a.ctx : b.ctx)));
+    const head = (await (await fetch(`${urlA}/api/v1/operations/feed?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { head: number };
+    const open = (url: string, after: string | number) => SseClient.open(`${url}/api/v1/operations/stream`, { authorization: `Bearer ${token}`, 'last-event-id': String(after) });
+    const ids = (client: SseClient) => client.parsed<{ recordId: string }>().map((e) => e.recordId);
+    const hasAll = (client: SseClient, wanted: string[]) => wanted.every((id) => ids(client).includes(id));
+
+    const onB = await open(urlB, head.head);
+    const onA = await open(urlA, head.head);
+    const throughA = await publish(a.ctx);
+    await onB.until((c) => hasAll(c, [throughA]), 'the event committed through A, on B');
+    const together = await burst(20);
+    await onB.until((c) => hasAll(c, together), 'the burst on B');
+    await onA.until((c) => hasAll(c, together), 'the burst on A');
+    expect(ids(onA)).toEqual(ids(onB));
+    expect(new Set(ids(onB)).size).toBe(21);
+    const positions = onB.parsed<{ position: number }>().map((e) => e.position);
+    expect(positions).toEqual([...positions].sort((x, y) => x - y));
+
+    const resumeFrom = onB.parser.lastEventId!;
+    onB.close();
+    const missed = await burst(10);
+    const settled = await publish(a.ctx);
+    await onA.until((c) => hasAll(c, [...missed, settled]), 'the missed events on A');
+    const expected = onA.parsed<{ position: number; recordId: string }>().filter((e) => e.position > Number(resumeFrom)).map((e) => e.recordId);
+    expect(new Set(expected)).toEqual(new Set([...missed, settled]));
+    for (const url of [urlA, urlB]) {
+      const resumed = await open(url, resumeFrom);
+      await resumed.until((c) => hasAll(c, [settled]), `the replay on ${url === urlA ? 'A' : 'B'}`);
+      expect(ids(resumed)).toEqual(expected);
+      resumed.close();
+    }
+    onA.close();
   });
 });

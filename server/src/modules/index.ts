@@ -7,6 +7,8 @@ import { conductRoutes } from './conduct/routes.ts';
 import { correlationRoutes } from './correlation/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { intelRoutes } from './intel/routes.ts';
+import { importProfileRoutes } from './imports/routes.ts';
+import { graphRoutes } from './graph/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -20,6 +22,8 @@ import { tipRoutes } from './tips/routes.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { unsafePlaceRoutes } from './unsafe-places/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { analyticsRoutes } from './analytics/routes.ts';
+import { operationsRoutes } from './operations/routes.ts';
 
 /** Every domain module's routes, registered in this order. */
 export const MODULES: RouteModule[] = [
@@ -43,5 +47,9 @@ export const MODULES: RouteModule[] = [
   jurisdictionRoutes,
   publicConfigRoutes,
   intelRoutes,
+  importProfileRoutes,
+  analyticsRoutes,
   correlationRoutes,
+  graphRoutes,
+  operationsRoutes,
 ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { primaryOrgId } from '../../platform/auth/actor.ts';
 import { requireUser } from '../../platform/access/policy.ts';
-import { assertValidDistribution, distributionOf, replaceDistribution } from '../../platform/access/distribution.ts';
+import { assertValidDistribution, distributionOf, markingOf, replaceDistribution } from '../../platform/access/distribution.ts';
 import { journal } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound, type FieldIssue } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
@@ -83,6 +83,7 @@ export async function createIncident(ctx: AppContext, actor: Actor, input: Creat
       audit: [{ action: 'create', recordType: q.INCIDENT, recordId: id, orgId: ownerOrgId, diff: { after: { ...incident } } }],
       events: [{ type: 'incident.created', recordType: q.INCIDENT, recordId: id, orgIds: [ownerOrgId], data: { tlp: incident.tlp } }],
     });
+    await ctx.feed.publish(trx, { kind: 'incident.created', record: { type: q.INCIDENT, id }, marking: markingOf(row, dist) });
     return incident;
   });
 }

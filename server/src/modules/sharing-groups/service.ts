@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hasRoleIn, MANAGER_ROLES, requireScope, requireUser } from '../../platform/access/policy.ts';
-import { appendAudit, journal } from '../../platform/audit/audit-log.ts';
+import { journal } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { Executor } from '../../platform/audit/audit-log.ts';
@@ -28,7 +28,11 @@ export async function createSharingGroup(ctx: AppContext, actor: Actor, input: C
     await assertOrgsExist(trx, input.memberOrgIds, 'memberOrgIds');
     const { id } = await q.insertGroup(trx, { name: input.name, description: input.description, owner_org_id: input.ownerOrgId });
     await q.replaceMembers(trx, id, members);
-    await appendAudit(trx, actor, [{ action: 'create', recordType: 'sharing_group', recordId: id, orgId: input.ownerOrgId, diff: { after: { name: input.name, members } } }]);
+    // Open streams of the member organisations start receiving what is shared with the group.
+    await journal(trx, actor, {
+      audit: [{ action: 'create', recordType: 'sharing_group', recordId: id, orgId: input.ownerOrgId, diff: { after: { name: input.name, members } } }],
+      events: [{ type: 'sharing_group.created', recordType: 'sharing_group', recordId: id, orgIds: members }],
+    });
     return id;
   });
   return loadGroup(ctx.db, id);

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import { NEED_TO_KNOW_ROLES, orgsWithRole, requireScope, requireUser } from '../../platform/access/policy.ts';
 import { currentHour, journal } from '../../platform/audit/audit-log.ts';
+import { markingOf } from '../../platform/access/distribution.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors/app-error.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import type { ReportChannel, ReportStatus } from '../../platform/db/schema.ts';
@@ -143,7 +144,13 @@ export async function forwardReport(ctx: AppContext, actor: Actor, id: string, i
     });
     const body = input.body ?? report.body;
     for (const r of input.recipients) {
-      await q.upsertForward(trx, { report_id: id, owner_org_id: r.orgId, role: r.role, tlp: input.tlp, body, include_location: input.includeLocation, created_by: actor.userId });
+      const copy = { report_id: id, owner_org_id: r.orgId, role: r.role, tlp: input.tlp, body, include_location: input.includeLocation, created_by: actor.userId };
+      const { id: forwardId } = await q.upsertForward(trx, copy);
+      // The receiving organisation's operations view learns of the copy (a copy forwarded again
+      // replaces the earlier one, marking included).
+      const record = { type: q.FORWARD, id: forwardId };
+      await ctx.feed.remark(trx, record, markingOf(copy));
+      await ctx.feed.publish(trx, { kind: 'report.forwarded', record, marking: markingOf(copy), data: { role: r.role } });
     }
     const status = report.status === 'received' || report.status === 'triaged' ? 'forwarded' : report.status;
     await q.updateReportState(trx, id, { status, closure_reason: null, duplicate_of: null, ...(report.triaged_at ? {} : { triaged_at: new Date() }) });

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, makeOrg, makeToken, makeUser, type Auth } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
+import { SseClient } from '../../../test/sse.ts';
 
 const square = (lon: number, lat: number, d: number) => ({
   type: 'Polygon' as const,
@@ -34,6 +36,12 @@ async function submitTip(body: string, location: { lon: number; lat: number } | 
   expect(r.statusCode, r.body).toBe(201);
   const row = await t.ctx.db.selectFrom('reports').select('id').where('body', '=', body).executeTakeFirstOrThrow();
   return { id: row.id, receipt: r.data.receipt as string, passphrase: r.data.passphrase as string };
+}
+
+/** The server's URL, listening on first use: event streams need real HTTP. */
+async function serverUrl(): Promise<string> {
+  const bound = t.app.server.address();
+  return bound && typeof bound === 'object' ? `http://127.0.0.1:${bound.port}` : t.app.listen({ port: 0, host: '127.0.0.1' });
 }
 
 beforeAll(async () => {
@@ -236,7 +244,7 @@ describe('triage of residents\' reports', () => {
   });
 
   it('tells staff about new reports in their queue as they arrive (Server-Sent Events)', async () => {
-    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await serverUrl();
     const open = async (auth: Auth) => {
       const controller = new AbortController();
       const response = await fetch(`${address}/api/v1/reports/stream`, { headers: { cookie: (auth as { cookie: string }).cookie }, signal: controller.signal });
@@ -268,5 +276,28 @@ describe('triage of residents\' reports', () => {
     police.close();
     other.close();
     expect((await fetch(`${address}/api/v1/reports/stream`)).status).toBe(401);
+  });
+
+  it('puts each forwarded copy in the operations stream of the organisation that receives it, and only there', async () => {
+    const address = await serverUrl();
+    const head = (await as(policeOfficer).get('/api/v1/operations/feed?limit=1')).data.head as number;
+    const open = (auth: Auth) => SseClient.open(`${address}/api/v1/operations/stream?lastEventId=${head}`, { cookie: (auth as { cookie: string }).cookie });
+    const [policeStream, otherStream] = [await open(policeOfficer), await open(otherOfficer)];
+    const tip = await submitTip('Guardan armas en la bodega detrás del mercado');
+    expect((await as(hubCoordinator).post(`/api/v1/reports/${tip.id}/forward`, { recipients: [{ orgId: police.id, role: 'responsible' }] })).statusCode).toBe(204);
+    const sentinel = randomUUID();
+    await t.ctx.db.transaction().execute((trx) =>
+      t.ctx.feed.publish(trx, { kind: 'test.sentinel', record: { type: 'test_record', id: sentinel }, marking: { tlp: 'GREEN', ownerOrgId: police.id, createdBy: null, sharingGroupIds: [], recipientUserIds: [] } }));
+    const forwarded = (c: SseClient) => c.parsed<{ kind: string; recordType: string; recordId: string; data: object }>().filter((e) => e.kind === 'report.forwarded');
+    await policeStream.until((c) => forwarded(c).length === 1, 'the forwarded copy');
+    const [event] = forwarded(policeStream);
+    expect(event).toMatchObject({ recordType: 'report_forward', ownerOrgId: police.id, tlp: 'AMBER', data: { role: 'responsible' } });
+    const copy = await as(policeOfficer).get(`/api/v1/report-forwards/${event!.recordId}`);
+    expect(copy.data).toMatchObject({ reportId: tip.id, body: 'Guardan armas en la bodega detrás del mercado' });
+    expect(JSON.stringify(policeStream.messages)).not.toContain('armas');
+    await otherStream.until((c) => c.parsed<{ recordId: string }>().some((e) => e.recordId === sentinel), 'the sentinel');
+    expect(forwarded(otherStream)).toEqual([]);
+    policeStream.close();
+    otherStream.close();
   });
 });

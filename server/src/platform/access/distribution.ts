@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../audit/audit-log.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { Marking } from './policy.ts';
 import type { Tlp } from '../db/schema.ts';
 import { AppError, type FieldIssue } from '../errors/app-error.ts';
 
@@ -68,4 +69,16 @@ export function distributionColumns(recordType: string, alias: string) {
 export const distributionOf = (row: { sharing_group_ids: string[]; recipient_user_ids: string[] }): Distribution => ({
   sharingGroupIds: row.sharing_group_ids,
   recipientUserIds: row.recipient_user_ids,
+});
+
+/** A record's marking as the operations feed carries it (docs/access-control.md). */
+export const markingOf = (
+  record: { tlp: Tlp; owner_org_id: string; created_by: string | null },
+  dist: Distribution = { sharingGroupIds: [], recipientUserIds: [] },
+): Marking => ({
+  tlp: record.tlp,
+  ownerOrgId: record.owner_org_id,
+  createdBy: record.created_by,
+  sharingGroupIds: record.tlp === 'AMBER' ? dist.sharingGroupIds : [],
+  recipientUserIds: record.tlp === 'RED' ? dist.recipientUserIds : [],
 });

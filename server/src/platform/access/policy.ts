@@ -30,11 +30,16 @@ export function hasRoleIn(actor: Actor, orgId: string, roles: readonly Role[]): 
 const inList = (column: Expression<unknown>, values: readonly string[]) =>
   values.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`${column} in (${sql.join(values)})`;
 
-/**
- * Condition true for rows of `alias` (a table with id, owner_org_id, created_by, tlp)
- * that the actor may read. `recordType` keys the distribution tables.
- */
-export function visibleTo(actor: Actor, recordType: string, alias: string): Expression<SqlBool> {
+/** Where a record's distribution is found: SQL conditions on its sharing groups and recipients. */
+interface DistributionSource {
+  /** Some sharing group of the record has one of `orgIds` as a member. */
+  sharedWithAnyOf(orgIds: readonly string[]): Expression<SqlBool>;
+  /** The record names `userId` as a recipient. */
+  names(userId: string): Expression<SqlBool>;
+}
+
+/** The TLP rules as SQL over a row's id, owner_org_id, created_by and tlp, and its distribution. */
+function tlpCondition(actor: Actor, alias: string, distribution: DistributionSource): Expression<SqlBool> {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   if (actor.kind !== 'user' || actor.userId === null || !hasScope(actor, 'read')) {
     return sql<SqlBool>`${col('tlp')} = 'CLEAR'`;
@@ -46,15 +51,92 @@ export function visibleTo(actor: Actor, recordType: string, alias: string): Expr
     or (${col('tlp')} = 'GREEN' and ${member ? sql`true` : sql`false`})
     or ${col('created_by')} = ${actor.userId}
     or (${col('tlp')} in ('AMBER', 'AMBER+STRICT') and ${inList(col('owner_org_id'), ntkOrgs)})
-    or (${col('tlp')} = 'AMBER' and exists (
+    or (${col('tlp')} = 'AMBER' and ${distribution.sharedWithAnyOf(ntkOrgs)})
+    or (${col('tlp')} = 'RED' and ${distribution.names(actor.userId)})
+  )`;
+}
+
+/**
+ * Condition true for rows of `alias` (a table with id, owner_org_id, created_by, tlp)
+ * that the actor may read. `recordType` keys the distribution tables.
+ */
+export function visibleTo(actor: Actor, recordType: string, alias: string): Expression<SqlBool> {
+  const id = sql.ref(`${alias}.id`);
+  return tlpCondition(actor, alias, {
+    sharedWithAnyOf: (orgIds) => sql<SqlBool>`exists (
           select 1 from record_sharing_groups rsg
           join sharing_group_members sgm on sgm.group_id = rsg.group_id
-          where rsg.record_type = ${recordType} and rsg.record_id = ${col('id')}
-            and ${inList(sql.ref('sgm.org_id'), ntkOrgs)}))
-    or (${col('tlp')} = 'RED' and exists (
+          where rsg.record_type = ${recordType} and rsg.record_id = ${id}
+            and ${inList(sql.ref('sgm.org_id'), orgIds)})`,
+    names: (userId) => sql<SqlBool>`exists (
           select 1 from record_recipients rr
-          where rr.record_type = ${recordType} and rr.record_id = ${col('id')} and rr.user_id = ${actor.userId}))
-  )`;
+          where rr.record_type = ${recordType} and rr.record_id = ${id} and rr.user_id = ${userId})`,
+  });
+}
+
+/**
+ * The same rules for rows that carry their distribution with them, as uuid arrays
+ * `sharing_group_ids` and `recipient_user_ids` (the operations feed).
+ */
+export function visibleByCarriedMarking(actor: Actor, alias: string): Expression<SqlBool> {
+  return tlpCondition(actor, alias, {
+    sharedWithAnyOf: (orgIds) => sql<SqlBool>`exists (
+          select 1 from sharing_group_members sgm
+          where sgm.group_id = any(${sql.ref(`${alias}.sharing_group_ids`)}) and ${inList(sql.ref('sgm.org_id'), orgIds)})`,
+    names: (userId) => sql<SqlBool>`${userId}::uuid = any(${sql.ref(`${alias}.recipient_user_ids`)})`,
+  });
+}
+
+/** Who a record is for: the fields the TLP rules read. */
+export interface Marking {
+  tlp: Tlp;
+  ownerOrgId: string;
+  createdBy: string | null;
+  sharingGroupIds: readonly string[];
+  recipientUserIds: readonly string[];
+}
+
+/**
+ * What the rules need to know about an actor, resolved once (a long-lived stream) so that each
+ * record is decided in memory. `groupIds` are the sharing groups one of the need-to-know
+ * organisations belongs to (clearance.ts reads them).
+ */
+export interface Clearance {
+  /** Null: anonymous, or a token without the read scope (CLEAR only). */
+  userId: string | null;
+  member: boolean;
+  ntkOrgIds: ReadonlySet<string>;
+  groupIds: ReadonlySet<string>;
+}
+
+export function clearanceOf(actor: Actor, groupIds: Iterable<string>): Clearance {
+  const reads = actor.kind === 'user' && actor.userId !== null && hasScope(actor, 'read');
+  return {
+    userId: reads ? actor.userId : null,
+    member: reads && actor.memberships.length > 0,
+    ntkOrgIds: new Set(reads ? orgsWithRole(actor, NEED_TO_KNOW_ROLES) : []),
+    groupIds: new Set(reads ? groupIds : []),
+  };
+}
+
+/**
+ * `visibleTo` in memory: true exactly when the SQL condition would be true for a record with
+ * this marking (access-agreement.test.ts checks every persona against every marking).
+ */
+export function mayRead(clearance: Clearance, marking: Marking): boolean {
+  if (marking.tlp === 'CLEAR') return true;
+  if (clearance.userId === null) return false;
+  if (marking.createdBy === clearance.userId) return true;
+  switch (marking.tlp) {
+    case 'GREEN':
+      return clearance.member;
+    case 'AMBER':
+      return clearance.ntkOrgIds.has(marking.ownerOrgId) || marking.sharingGroupIds.some((g) => clearance.groupIds.has(g));
+    case 'AMBER+STRICT':
+      return clearance.ntkOrgIds.has(marking.ownerOrgId);
+    case 'RED':
+      return marking.recipientUserIds.includes(clearance.userId);
+  }
 }
 
 export function requireUser(actor: Actor): asserts actor is Actor & { userId: string } {

@@ -9,7 +9,8 @@ export interface CachedPrincipal {
   scopes?: string[];
   /** Session only. */
   csrfToken?: string;
-  expiresAt?: Date;
+  /** When the session or token expires (null: a token without expiry). */
+  expiresAt?: Date | null;
 }
 
 /**

@@ -31,7 +31,7 @@ export async function findTokenPrincipal(db: Db, tokenHash: string) {
   return db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['u.id as userId', 'u.is_platform_admin as isPlatformAdmin', 'u.locale', 't.scopes', 't.id as tokenId'])
+    .select(['u.id as userId', 'u.is_platform_admin as isPlatformAdmin', 'u.locale', 't.scopes', 't.id as tokenId', 't.expires_at as expiresAt'])
     .select(membershipsOf.as('memberships'))
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)

@@ -388,6 +388,29 @@ export interface IntelDuplicateDismissalsTable {
   dismissed_at: CreatedAt;
 }
 
+/** A row of the operations feed (migration 0013): what happened and who may know, never content. */
+export interface OperationsFeedTable {
+  id: Generated<number>;
+  /** Commit order, given by the sequencer; null until then. */
+  position: ColumnType<number | null, never, number>;
+  kind: string;
+  record_type: string;
+  record_id: string;
+  owner_org_id: string;
+  created_by: string | null;
+  tlp: Tlp;
+  sharing_group_ids: ColumnType<string[], RawBuilder<unknown>, RawBuilder<unknown>>;
+  recipient_user_ids: ColumnType<string[], RawBuilder<unknown>, RawBuilder<unknown>>;
+  data: ColumnType<Record<string, string | number | boolean | null>, string, never>;
+  created_at: CreatedAt;
+}
+
+export interface OperationsFeedHeadTable {
+  singleton: boolean;
+  position: number;
+  truncated_through: number;
+}
+
 export interface IntelIdentifiersTable {
   kind: string;
   value: string;
@@ -437,6 +460,65 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
+export interface ImportProfilesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  name: string;
+  /** Format, delimiter, columns, date format, UTC offset, CRS, precision (JSON, validated by the API). */
+  settings: ColumnType<unknown, string, string>;
+  source: IncidentSource;
+  tlp: Tlp;
+  sharing_group_ids: ColumnType<string[], string[] | undefined, string[]>;
+  recipient_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export const IMPORT_STATES = ['uploading', 'queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+export interface ImportsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  profile_id: string | null;
+  profile_name: string;
+  settings: ColumnType<unknown, string, string>;
+  file_name: string;
+  file_bytes: ColumnType<number, number | undefined, number>;
+  state: ImportState;
+  bytes_read: ColumnType<number, number | undefined, number>;
+  records: ColumnType<number, number | undefined, number>;
+  imported: ColumnType<number, number | undefined, number>;
+  updated: ColumnType<number, number | undefined, number>;
+  unchanged: ColumnType<number, number | undefined, number>;
+  rejected: ColumnType<number, number | undefined, number>;
+  header: ColumnType<string[] | null, string | null | undefined, string | null>;
+  ref_kind: 'line' | 'feature' | null;
+  failure: ColumnType<unknown, string | null | undefined, string | null>;
+  cancel_requested: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string;
+  created_at: CreatedAt;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+}
+
+export interface ImportFileChunksTable {
+  import_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface ImportRejectionsTable {
+  import_id: string;
+  seq: number;
+  ref: number;
+  code: string;
+  column_name: string | null;
+  raw_values: ColumnType<string[], string, string>;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -468,11 +550,17 @@ export interface Database {
   intel_links: IntelLinksTable;
   intel_entity_merges: IntelEntityMergesTable;
   intel_duplicate_dismissals: IntelDuplicateDismissalsTable;
+  import_profiles: ImportProfilesTable;
+  imports: ImportsTable;
+  import_file_chunks: ImportFileChunksTable;
+  import_rejections: ImportRejectionsTable;
   intel_identifiers: IntelIdentifiersTable;
   intel_hits: IntelHitsTable;
   intel_hit_entities: IntelHitEntitiesTable;
   intel_contact_requests: IntelContactRequestsTable;
   schema_migrations: SchemaMigrationsTable;
+  operations_feed: OperationsFeedTable;
+  operations_feed_head: OperationsFeedHeadTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -27,6 +27,7 @@ declare module 'fastify' {
     actor: Actor;
     locale: Locale;
     session: Authentication['session'];
+    credential: Authentication['credential'];
   }
   interface FastifyContextConfig {
     /** false for the few cookie-authenticated writes that cannot carry a CSRF token (login). */
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[]): Promise
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('locale', ctx.config.defaultLocale);
   app.decorateRequest('session', null);
+  app.decorateRequest('credential', null);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -88,6 +90,7 @@ export async function buildApp(ctx: AppContext, modules: RouteModule[]): Promise
     const auth = await authenticate(ctx.db, ctx.principals, request, request.locale, request.routeOptions.config.csrf !== false);
     request.actor = auth.actor;
     request.session = auth.session;
+    request.credential = auth.credential;
   });
 
   // On shutdown, responses still in flight close their keep-alive connection, so that

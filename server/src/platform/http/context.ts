@@ -7,6 +7,7 @@ import type { ReadAuditLog } from '../audit/audit-log.ts';
 import type { ProofOfWork } from '../anonymity/proof-of-work.ts';
 import type { PrincipalCache } from '../auth/principal-cache.ts';
 import type { EventBus } from '../events/event-bus.ts';
+import type { OperationsFeed } from '../feed/operations-feed.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 
 /** What services need from the platform; passed explicitly, never imported as a global. */
@@ -23,6 +24,8 @@ export interface AppContext {
   principals: PrincipalCache;
   /** Optional proof of work asked of anonymous submissions (off unless configured). */
   proofOfWork: ProofOfWork;
+  /** The operations feed: durable, commit-ordered events behind the live operations stream. */
+  feed: OperationsFeed;
 }
 
 export type ZodApp = FastifyInstance<

@@ -9,8 +9,13 @@ export function closeAllEventStreams(): void {
 
 export interface EventStream {
   send(event: string, data: unknown, id?: string): void;
+  /** Ends the response (the client's EventSource reconnects after its retry delay). */
+  end(): void;
   readonly closed: boolean;
 }
+
+/** A client that cannot keep up is let go beyond this backlog; it resumes with Last-Event-ID. */
+const MAX_BACKLOG_BYTES = 1024 * 1024;
 
 /**
  * Opens a Server-Sent Events response (WHATWG HTML, "Server-sent events"). A comment line every
@@ -49,7 +54,9 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, on
     send(event, data, id) {
       if (closed) return;
       raw.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      if (raw.writableLength > MAX_BACKLOG_BYTES) end();
     },
+    end,
     get closed() {
       return closed;
     },
