@@ -22,6 +22,10 @@ export const WORKSPACE_NAV: NavItem[] = [
   { to: '/w/audit', label: 'nav.audit', roles: ['auditor'] },
   { to: '/w/organizations', label: 'nav.organizations', platformAdmin: true },
   { to: '/w/tokens', label: 'nav.tokens' },
+  { to: '/w/intel/search', label: 'nav.intelSearch', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
+  { to: '/w/intel/entities', label: 'nav.intelEntities' },
+  { to: '/w/intel/reports', label: 'nav.intelReports' },
+  { to: '/w/intel/requests', label: 'nav.intelRequests', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
 ];
 
 export function visibleNav(session: Session): NavItem[] {
