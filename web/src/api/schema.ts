@@ -3030,6 +3030,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intel/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Possible duplicates of the recent persons of the caller's organisations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DuplicateSuggestion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/duplicates/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that two persons are not duplicates, so they are not suggested again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        candidateId: string;
+                        /** Format: uuid */
+                        entityId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intel/entities": {
         parameters: {
             query?: never;
@@ -3103,6 +3274,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3158,6 +3338,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3237,6 +3426,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3305,8 +3503,102 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/intel/entities/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Possible duplicates of a person among persons the caller may see (name similarity, shared identifiers, date of birth) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DuplicateSuggestion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/intel/entities/{id}/links": {
@@ -3370,6 +3662,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3633,6 +3934,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3705,6 +4015,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3757,6 +4076,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3857,6 +4185,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intel/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm that two entities of one organisation are one (reversible; both records stay unchanged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MergeRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merge"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intel/merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Un-merge: both entities are read apart again, exactly as before */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merge"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intel/reports": {
         parameters: {
             query?: never;
@@ -3930,6 +4426,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3985,6 +4490,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4057,6 +4571,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9709,6 +10232,8 @@ export interface components {
                 /** Format: uuid */
                 entityId: string;
                 label: string;
+                /** @description The survivor it was merged into, when visible */
+                mergedIntoId: string | null;
                 /** Format: uuid */
                 ownerOrgId: string;
                 /** @enum {string} */
@@ -9742,6 +10267,8 @@ export interface components {
                 /** Format: uuid */
                 entityId: string;
                 label: string;
+                /** @description The survivor it was merged into, when visible */
+                mergedIntoId: string | null;
                 /** Format: uuid */
                 ownerOrgId: string;
                 /** @enum {string} */
@@ -9778,6 +10305,18 @@ export interface components {
             }[];
             label: string;
             lastSeen: string | null;
+            /** @description Entities merged into this one that the reader may see */
+            mergedFrom: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: date-time */
+                mergedAt: string;
+                /** Format: uuid */
+                mergeId: string;
+            }[];
+            /** @description The survivor this entity was merged into, when the reader may see it */
+            mergedIntoId: string | null;
             /** Format: uuid */
             ownerOrgId: string;
             recipientUserIds: string[];
@@ -9813,6 +10352,18 @@ export interface components {
             }[];
             label: string;
             lastSeen: string | null;
+            /** @description Entities merged into this one that the reader may see */
+            mergedFrom: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: date-time */
+                mergedAt: string;
+                /** Format: uuid */
+                mergeId: string;
+            }[];
+            /** @description The survivor this entity was merged into, when the reader may see it */
+            mergedIntoId: string | null;
             /** Format: uuid */
             ownerOrgId: string;
             recipientUserIds: string[];
@@ -9873,7 +10424,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -9913,7 +10464,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -9962,7 +10513,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -9999,7 +10550,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10056,7 +10607,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10098,7 +10649,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10146,7 +10697,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10188,7 +10739,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10224,7 +10775,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInput"][];
+            identifiers: components["schemas"]["IdentifierEntry"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10266,7 +10817,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10306,7 +10857,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10355,7 +10906,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10392,7 +10943,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10449,7 +11000,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10491,7 +11042,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10539,7 +11090,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10581,7 +11132,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10617,7 +11168,7 @@ export interface components {
              * @description Further identifiers (a person's phones, e-mail addresses, documents…)
              * @default []
              */
-            identifiers: components["schemas"]["IdentifierInputInput"][];
+            identifiers: components["schemas"]["IdentifierEntryInput"][];
             /** @default null */
             lastSeen: string | null;
             /**
@@ -10808,6 +11359,52 @@ export interface components {
             geographic: boolean;
             name: string;
         };
+        /** @description A possible duplicate among persons the caller may see; never merged automatically. */
+        DuplicateSuggestion: {
+            candidate: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** Format: uuid */
+                ownerOrgId: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            };
+            /** Format: uuid */
+            entityId: string;
+            /** @description pg_trgm similarity of the names, 0–1 */
+            nameSimilarity: number;
+            reasons: ("similar_name" | "shared_identifier" | "same_date_of_birth")[];
+            score: number;
+            sharedIdentifiers: {
+                display: string;
+                /** @enum {string} */
+                kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            }[];
+        };
+        /** @description A possible duplicate among persons the caller may see; never merged automatically. */
+        DuplicateSuggestionInput: {
+            candidate: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** Format: uuid */
+                ownerOrgId: string;
+                /** @enum {string} */
+                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            };
+            /** Format: uuid */
+            entityId: string;
+            /** @description pg_trgm similarity of the names, 0–1 */
+            nameSimilarity: number;
+            reasons: ("similar_name" | "shared_identifier" | "same_date_of_birth")[];
+            score: number;
+            sharedIdentifiers: {
+                display: string;
+                /** @enum {string} */
+                kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
+            }[];
+        };
         /** @description A person, group, vehicle, phone, account, place, shipment, seizure or document, distributed by its TLP 2.0 marking. */
         Entity: {
             /** @description Type-specific; see CreateEntity */
@@ -10831,6 +11428,18 @@ export interface components {
             }[];
             label: string;
             lastSeen: string | null;
+            /** @description Entities merged into this one that the reader may see */
+            mergedFrom: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: date-time */
+                mergedAt: string;
+                /** Format: uuid */
+                mergeId: string;
+            }[];
+            /** @description The survivor this entity was merged into, when the reader may see it */
+            mergedIntoId: string | null;
             /** Format: uuid */
             ownerOrgId: string;
             recipientUserIds: string[];
@@ -10865,6 +11474,18 @@ export interface components {
             }[];
             label: string;
             lastSeen: string | null;
+            /** @description Entities merged into this one that the reader may see */
+            mergedFrom: {
+                /** Format: uuid */
+                entityId: string;
+                label: string;
+                /** Format: date-time */
+                mergedAt: string;
+                /** Format: uuid */
+                mergeId: string;
+            }[];
+            /** @description The survivor this entity was merged into, when the reader may see it */
+            mergedIntoId: string | null;
             /** Format: uuid */
             ownerOrgId: string;
             recipientUserIds: string[];
@@ -11482,14 +12103,14 @@ export interface components {
             /** @description False until checked against the UNODC ICCS text. */
             verified: boolean;
         };
-        IdentifierInput: {
+        IdentifierEntry: {
             /** @description For phones and plates; defaults to the owner organisation's country */
             country?: string;
             /** @enum {string} */
             kind: "phone" | "email" | "plate" | "iban" | "bank_account" | "card" | "crypto_wallet" | "imei" | "document" | "vin" | "container";
             value: string;
         };
-        IdentifierInputInput: {
+        IdentifierEntryInput: {
             /** @description For phones and plates; defaults to the owner organisation's country */
             country?: string;
             /** @enum {string} */
@@ -12123,6 +12744,64 @@ export interface components {
             roles: ("admin" | "coordinator" | "analyst" | "officer" | "member" | "viewer" | "auditor")[];
             /** Format: uuid */
             userId: string;
+        };
+        /** @description A confirmed merge: an assertion beside both records, which stay unchanged; un-merging ends it. */
+        Merge: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            mergedAt: string;
+            /** Format: uuid */
+            mergedBy: string;
+            /** Format: uuid */
+            mergedId: string;
+            reason: string;
+            /** Format: uuid */
+            survivorId: string;
+            unmergedAt: string | null;
+        };
+        /** @description A confirmed merge: an assertion beside both records, which stay unchanged; un-merging ends it. */
+        MergeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            mergedAt: string;
+            /** Format: uuid */
+            mergedBy: string;
+            /** Format: uuid */
+            mergedId: string;
+            reason: string;
+            /** Format: uuid */
+            survivorId: string;
+            unmergedAt: string | null;
+        };
+        MergeRequest: {
+            /**
+             * Format: uuid
+             * @description The duplicate, read from now on as the survivor
+             */
+            mergedId: string;
+            /** @default  */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The entity that stays
+             */
+            survivorId: string;
+        };
+        MergeRequestInput: {
+            /**
+             * Format: uuid
+             * @description The duplicate, read from now on as the survivor
+             */
+            mergedId: string;
+            /** @default  */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The entity that stays
+             */
+            survivorId: string;
         };
         MultiPolygon: {
             coordinates: number[][][][];
@@ -13216,7 +13895,7 @@ export interface components {
                 placeOfBirth: string | null;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13246,7 +13925,7 @@ export interface components {
                 name: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13285,7 +13964,7 @@ export interface components {
                 year: number | null;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13312,7 +13991,7 @@ export interface components {
                 number: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13359,7 +14038,7 @@ export interface components {
                 description: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13391,7 +14070,7 @@ export interface components {
                 placeKind: "address" | "port" | "airport" | "airstrip" | "border_crossing" | "warehouse" | "farm" | "laboratory" | "other";
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13429,7 +14108,7 @@ export interface components {
                 via: string[];
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13461,7 +14140,7 @@ export interface components {
                 unit: ("g" | "kg" | "t" | "ml" | "l" | "units" | "tablets") | string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13487,7 +14166,7 @@ export interface components {
                 number: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInput"][];
+            identifiers?: components["schemas"]["IdentifierEntry"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13519,7 +14198,7 @@ export interface components {
                 placeOfBirth: string | null;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13549,7 +14228,7 @@ export interface components {
                 name: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13588,7 +14267,7 @@ export interface components {
                 year: number | null;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13615,7 +14294,7 @@ export interface components {
                 number: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13662,7 +14341,7 @@ export interface components {
                 description: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13694,7 +14373,7 @@ export interface components {
                 placeKind: "address" | "port" | "airport" | "airstrip" | "border_crossing" | "warehouse" | "farm" | "laboratory" | "other";
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13732,7 +14411,7 @@ export interface components {
                 via: string[];
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13764,7 +14443,7 @@ export interface components {
                 unit: ("g" | "kg" | "t" | "ml" | "l" | "units" | "tablets") | string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];
@@ -13790,7 +14469,7 @@ export interface components {
                 number: string;
             };
             firstSeen?: string | null;
-            identifiers?: components["schemas"]["IdentifierInputInput"][];
+            identifiers?: components["schemas"]["IdentifierEntryInput"][];
             lastSeen?: string | null;
             recipientUserIds?: string[];
             sharingGroupIds?: string[];

@@ -25,6 +25,13 @@ import { ForwardedReportsPage } from '../pages/triage/ForwardedReportsPage.tsx';
 import { ReportsQueuePage } from '../pages/triage/ReportsQueuePage.tsx';
 import { ReportTriagePage } from '../pages/triage/ReportTriagePage.tsx';
 import { RoutingRulesPage } from '../pages/triage/RoutingRulesPage.tsx';
+import { ContactRequestsPage } from '../pages/intel/ContactRequestsPage.tsx';
+import { DuplicatesPage } from '../pages/intel/DuplicatesPage.tsx';
+import { EntitiesPage } from '../pages/intel/EntitiesPage.tsx';
+import { EntityEditorPage } from '../pages/intel/EntityEditorPage.tsx';
+import { EntityViewPage } from '../pages/intel/EntityViewPage.tsx';
+import { IdentifierSearchPage } from '../pages/intel/IdentifierSearchPage.tsx';
+import { ReportEditorPage, ReportsPage, ReportViewPage } from '../pages/intel/ReportsPage.tsx';
 import { useSession, type Role } from '../session/session.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
@@ -35,6 +42,9 @@ function RequireRole({ roles, platformAdmin, children }: { roles?: Role[]; platf
   const allowed = platformAdmin ? !!session?.user.isPlatformAdmin : !roles || hasRole(...roles);
   return allowed ? children : <ForbiddenPage />;
 }
+
+/** Intelligence is for the need-to-know roles (admin, coordinator, analyst, officer). */
+const INTEL_ROLES: Role[] = ['admin', 'coordinator', 'analyst', 'officer'];
 
 const router = createBrowserRouter([
   {
@@ -73,6 +83,15 @@ const router = createBrowserRouter([
       { path: 'organizations', element: <RequireRole platformAdmin><OrganizationsPage /></RequireRole> },
       { path: 'tokens', element: <TokensPage /> },
       { path: 'imports', element: <RequireRole roles={['admin', 'coordinator', 'analyst', 'officer', 'member']}><ImportsPage /></RequireRole> },
+      { path: 'intel/search', element: <RequireRole roles={INTEL_ROLES}><IdentifierSearchPage /></RequireRole> },
+      { path: 'intel/entities', element: <EntitiesPage /> },
+      { path: 'intel/entities/new', element: <RequireRole roles={INTEL_ROLES}><EntityEditorPage /></RequireRole> },
+      { path: 'intel/entities/:id', element: <EntityViewPage /> },
+      { path: 'intel/reports', element: <ReportsPage /> },
+      { path: 'intel/reports/new', element: <RequireRole roles={INTEL_ROLES}><ReportEditorPage /></RequireRole> },
+      { path: 'intel/reports/:id', element: <ReportViewPage /> },
+      { path: 'intel/requests', element: <RequireRole roles={INTEL_ROLES}><ContactRequestsPage /></RequireRole> },
+      { path: 'intel/duplicates', element: <RequireRole roles={INTEL_ROLES}><DuplicatesPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

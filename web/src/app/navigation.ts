@@ -23,6 +23,10 @@ export const WORKSPACE_NAV: NavItem[] = [
   { to: '/w/organizations', label: 'nav.organizations', platformAdmin: true },
   { to: '/w/tokens', label: 'nav.tokens' },
   { to: '/w/imports', label: 'nav.imports', roles: ['admin', 'coordinator', 'analyst', 'officer', 'member'] },
+  { to: '/w/intel/search', label: 'nav.intelSearch', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
+  { to: '/w/intel/entities', label: 'nav.intelEntities' },
+  { to: '/w/intel/reports', label: 'nav.intelReports' },
+  { to: '/w/intel/requests', label: 'nav.intelRequests', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
 ];
 
 export function visibleNav(session: Session): NavItem[] {

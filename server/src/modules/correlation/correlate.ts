@@ -57,7 +57,7 @@ export async function correlateValues(ctx: AppContext, trx: Executor, actor: Act
     results.push({
       ...base,
       tooCommon: false,
-      matches: visible.map((o) => ({ entityId: o.entity_id, type: o.type, label: o.label, tlp: o.tlp, ownerOrgId: o.owner_org_id })),
+      matches: visible.map((o) => ({ entityId: o.entity_id, type: o.type, label: o.label, tlp: o.tlp, ownerOrgId: o.owner_org_id, mergedIntoId: o.merged_into })),
       hits,
     });
   }

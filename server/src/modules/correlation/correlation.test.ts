@@ -77,7 +77,7 @@ describe('hit/no-hit', () => {
     const phone = freshPhone();
     const shared = await recordPhone(phone.national, 'AMBER', ownerAnalyst, { sharingGroupIds: [groupId] });
     const first = await lookup(phone.international, searcher);
-    expect(first.data.matches).toEqual([{ entityId: shared.id, type: 'phone', label: shared.label, tlp: 'AMBER', ownerOrgId: owner.id }]);
+    expect(first.data.matches).toEqual([{ entityId: shared.id, type: 'phone', label: shared.label, tlp: 'AMBER', ownerOrgId: owner.id, mergedIntoId: null }]);
     expect(first.data.hits).toEqual([]);
     const hidden = freshPhone();
     await recordPhone(hidden.national, 'AMBER');

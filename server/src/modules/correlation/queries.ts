@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/audit/audit-log.ts';
 import type { IntelEntityType, Tlp } from '../../platform/db/schema.ts';
+import { mergedIntoFor } from '../intel/merge-queries.ts';
 import { visibleEntity } from '../intel/visibility.ts';
 import type { IdentifierKind } from './identifier-kinds.ts';
 import type { IndexValue } from './entity-identifiers.ts';
@@ -28,6 +29,7 @@ export interface Occurrence {
   visible: boolean;
   type: IntelEntityType;
   label: string;
+  merged_into: string | null;
 }
 
 /**
@@ -40,6 +42,7 @@ export const occurrencesOf = (db: Executor, actor: Actor, kind: IdentifierKind, 
     .innerJoin('intel_entities as e', 'e.id', 'i.entity_id')
     .select(['i.entity_id', 'e.owner_org_id', 'e.tlp', 'e.type', 'e.label'])
     .select(sql<boolean>`${visibleEntity(actor, 'e')}`.as('visible'))
+    .select(mergedIntoFor(actor, 'e').as('merged_into'))
     .where('i.kind', '=', kind)
     .where('i.value', '=', value)
     .$if(excludeEntityId !== null, (q) => q.where('i.entity_id', '<>', excludeEntityId!))

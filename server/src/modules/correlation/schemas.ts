@@ -19,7 +19,7 @@ export const Correlation = z
     display: z.string(),
     tooCommon: z.boolean().describe('Held by more entities than the configured threshold: neither matched nor hit'),
     matches: z
-      .array(z.object({ entityId: z.uuid(), type: z.enum(INTEL_ENTITY_TYPES), label: z.string(), tlp: z.enum(TLP_LEVELS), ownerOrgId: z.uuid() }))
+      .array(z.object({ entityId: z.uuid(), type: z.enum(INTEL_ENTITY_TYPES), label: z.string(), tlp: z.enum(TLP_LEVELS), ownerOrgId: z.uuid(), mergedIntoId: z.uuid().nullable().describe('The survivor it was merged into, when visible') }))
       .describe('Records holding the value that the caller may see'),
     hits: z
       .array(z.object({ hitId: z.uuid(), organisation: Organisation.nullable().describe('Named for AMBER records; null: "a partner organisation"') }))

@@ -202,4 +202,39 @@ describe('intelligence access matrix', () => {
     const made = await api(t.app, { method: 'POST', url: '/api/v1/intel/contact-requests', body: { hitId: '00000000-0000-4000-8000-00000000beef', message: 'x' }, auth: auth(prier) });
     expect([stolen.statusCode, stolen.data.error.message]).toEqual([made.statusCode, made.data.error.message]);
   });
+
+  it('duplicate suggestions come only from records the persona may see', async () => {
+    const failures: string[] = [];
+    const matrixIds = new Map(KINDS.map((k) => [entities.get(k)!.id, k]));
+    for (const p of personas) {
+      const r = await api(t.app, { url: `/api/v1/intel/entities/${entities.get('CLEAR')!.id}/duplicates`, auth: auth(p) });
+      const got = (r.data.items as { candidate: { id: string } }[]).map((s) => matrixIds.get(s.candidate.id)).filter(Boolean).sort();
+      const want = KINDS.filter((k) => k !== 'CLEAR' && mayRead(p, k)).sort();
+      if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${p.label} suggestions: ${got.join(',')}, expected ${want.join(',')}`);
+      failures.push(...leaks(p, r.body).map((l) => `${p.label} suggestions: ${l}`));
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a merge shows only to those who may see both records, and is undone exactly', async () => {
+    const author = personas.find((p) => p.label === 'coordinator@own')!;
+    const survivor = entities.get('CLEAR')!.id;
+    const merged = await api(t.app, { method: 'POST', url: '/api/v1/intel/merges', body: { survivorId: survivor, mergedId: entities.get('AMBER+STRICT')!.id }, auth: auth(author) });
+    expect(merged.statusCode, merged.body).toBe(201);
+    const failures: string[] = [];
+    for (const p of personas) {
+      const r = await api(t.app, { url: `/api/v1/intel/entities/${survivor}`, auth: auth(p) });
+      const from = (r.data.mergedFrom as { entityId: string }[]).map((m) => m.entityId);
+      if (from.length !== (mayRead(p, 'AMBER+STRICT') ? 1 : 0)) failures.push(`${p.label} mergedFrom: ${from.length}`);
+      failures.push(...leaks(p, r.body).map((l) => `${p.label} merged survivor: ${l}`));
+    }
+    for (const p of personas.filter((x) => !(x.position === 'own' && NEED_TO_KNOW_ROLES.includes(x.role!)))) {
+      const undo = await api(t.app, { method: 'POST', url: `/api/v1/intel/merges/${merged.data.id}/undo`, auth: auth(p) });
+      const expected = p.token === null ? 401 : mayRead(p, 'AMBER+STRICT') ? 403 : 404;
+      if (undo.statusCode !== expected) failures.push(`${p.label} undo: ${undo.statusCode}, expected ${expected}`);
+    }
+    expect((await api(t.app, { method: 'POST', url: `/api/v1/intel/merges/${merged.data.id}/undo`, auth: auth(author) })).statusCode).toBe(200);
+    expect(failures).toEqual([]);
+    expect((await api(t.app, { url: `/api/v1/intel/entities/${survivor}`, auth: auth(author) })).data.mergedFrom).toEqual([]);
+  });
 });

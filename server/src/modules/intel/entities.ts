@@ -28,6 +28,8 @@ export const toEntity = (row: q.EntityRow): Entity => ({
   firstSeen: iso(row.first_seen),
   lastSeen: iso(row.last_seen),
   copyOf: row.copy_of,
+  mergedIntoId: row.merged_into,
+  mergedFrom: row.merged_from.map((m) => ({ ...m, mergedAt: new Date(m.mergedAt).toISOString() })),
 });
 
 /** What the audit log keeps of an entity: everything it says, and to whom it is distributed. */

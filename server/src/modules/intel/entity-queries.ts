@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/audit/audit-log.ts';
 import { distributionColumns } from '../../platform/access/distribution.ts';
 import type { IntelEntityType, Tlp } from '../../platform/db/schema.ts';
+import { mergedAwayFor, mergedFromFor, mergedIntoFor } from './merge-queries.ts';
 import { INTEL_ENTITY, visibleEntity } from './visibility.ts';
 
 const columns = [
@@ -13,6 +14,8 @@ const distribution = distributionColumns(INTEL_ENTITY, 'e');
 /** The original of a shared copy, only when the actor may see it (its id would reveal it). */
 const copyOf = (actor: Actor) =>
   sql<string | null>`(select o.id from intel_entities o where o.id = e.copy_of and ${visibleEntity(actor, 'o')})`.as('copy_of');
+/** Everything a reader is shown of an entity, resolved through the reader's own visibility. */
+const readerColumns = (actor: Actor) => [copyOf(actor), mergedIntoFor(actor, 'e').as('merged_into'), mergedFromFor(actor, 'e').as('merged_from')];
 
 export interface EntityQuery {
   q?: string;
@@ -39,18 +42,19 @@ export function visibleEntities(db: Executor, actor: Actor, filter: EntityQuery 
 }
 
 export function listVisibleEntities(db: Executor, actor: Actor, filter: EntityQuery, limit: number, after: EntityCursor | null) {
-  let query = visibleEntities(db, actor, filter).select(columns).select(distribution).select(copyOf(actor));
+  // An entity merged into a survivor the reader sees is listed as that survivor only.
+  let query = visibleEntities(db, actor, filter).where((eb) => eb.not(mergedAwayFor(actor, 'e'))).select(columns).select(distribution).select(readerColumns(actor));
   if (after) query = query.where(sql<boolean>`(e.created_at, e.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
   return query.orderBy('e.created_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute();
 }
 
 /** One entity the actor may see, or undefined (missing and invisible alike). */
 export const findVisibleEntity = (db: Executor, actor: Actor, id: string) =>
-  visibleEntities(db, actor).select(columns).select(distribution).select(copyOf(actor)).where('e.id', '=', id).executeTakeFirst();
+  visibleEntities(db, actor).select(columns).select(distribution).select(readerColumns(actor)).where('e.id', '=', id).executeTakeFirst();
 
 /** Several entities by id, only those the actor may see. */
 export const findVisibleEntities = (db: Executor, actor: Actor, ids: readonly string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : visibleEntities(db, actor).select(columns).select(distribution).select(copyOf(actor)).where('e.id', 'in', ids).execute();
+  ids.length === 0 ? Promise.resolve([]) : visibleEntities(db, actor).select(columns).select(distribution).select(readerColumns(actor)).where('e.id', 'in', ids).execute();
 
 /** The subset of `ids` the actor may see, with their types (to check references). */
 export async function visibleEntityTypes(db: Executor, actor: Actor, ids: readonly string[]): Promise<Map<string, IntelEntityType>> {
@@ -111,4 +115,10 @@ export async function updateEntity(db: Executor, id: string, patch: EntityPatch)
  * mark it RED for others): writes return what they wrote.
  */
 export const findWrittenEntity = (db: Executor, id: string) =>
-  db.selectFrom('intel_entities as e').select(columns).select(distribution).select('e.copy_of').where('e.id', '=', id).executeTakeFirstOrThrow();
+  db
+    .selectFrom('intel_entities as e')
+    .select(columns)
+    .select(distribution)
+    .select(['e.copy_of', sql<string | null>`null`.as('merged_into'), sql<EntityRow['merged_from']>`'[]'::json`.as('merged_from')])
+    .where('e.id', '=', id)
+    .executeTakeFirstOrThrow();

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { commonErrors } from '../../platform/http/error-reply.ts';
+import { commonErrors, ErrorBody } from '../../platform/http/error-reply.ts';
 import type { RouteModule } from '../../platform/http/context.ts';
 import * as entities from './entities.ts';
 import * as links from './links.ts';
+import * as merges from './merges.ts';
 import * as reports from './reports.ts';
 import {
-  CreatedEntity, CreateEntityBody, CreateLinkBody, CreateReportBody, Entity, Link, ListEntitiesQuery, ListReportsQuery, Report, UpdateEntityBody,
+  CreatedEntity, CreateEntityBody, DismissDuplicateBody, DuplicateSuggestion, Merge, MergeInput, CreateLinkBody, CreateReportBody, Entity, Link, ListEntitiesQuery, ListReportsQuery, Report, UpdateEntityBody,
 } from './schemas.ts';
 
-const errors = commonErrors;
+const errors = { ...commonErrors, 409: ErrorBody };
 const Params = z.object({ id: z.uuid() });
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 const pageOf = <Q extends { limit: number; cursor?: string | undefined }>(query: Q) => {
@@ -89,5 +90,33 @@ export const intelRoutes: RouteModule = (app, ctx) => {
     '/api/v1/intel/reports/:id',
     { schema: { tags, summary: 'A report with the entities and facts the caller may see', params: Params, response: { 200: Report, ...errors } } },
     async (request) => reports.getReport(ctx, request.actor, request.params.id),
+  );
+  app.get(
+    '/api/v1/intel/entities/:id/duplicates',
+    { schema: { tags, summary: 'Possible duplicates of a person among persons the caller may see (name similarity, shared identifiers, date of birth)', params: Params, response: { 200: z.object({ items: z.array(DuplicateSuggestion) }), ...errors } } },
+    async (request) => ({ items: await merges.duplicatesOf(ctx, request.actor, request.params.id) }),
+  );
+  app.get(
+    '/api/v1/intel/duplicates',
+    { schema: { tags, summary: "Possible duplicates of the recent persons of the caller's organisations", response: { 200: z.object({ items: z.array(DuplicateSuggestion) }), ...errors } } },
+    async (request) => ({ items: await merges.duplicateQueue(ctx, request.actor) }),
+  );
+  app.post(
+    '/api/v1/intel/duplicates/dismiss',
+    { schema: { tags, summary: 'Record that two persons are not duplicates, so they are not suggested again', body: DismissDuplicateBody, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await merges.dismissDuplicate(ctx, request.actor, request.body.entityId, request.body.candidateId);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/intel/merges',
+    { schema: { tags, summary: 'Confirm that two entities of one organisation are one (reversible; both records stay unchanged)', body: MergeInput, response: { 201: Merge, ...errors } } },
+    async (request, reply) => reply.code(201).send(await merges.mergeEntities(ctx, request.actor, request.body)),
+  );
+  app.post(
+    '/api/v1/intel/merges/:id/undo',
+    { schema: { tags, summary: 'Un-merge: both entities are read apart again, exactly as before', params: Params, response: { 200: Merge, ...errors } } },
+    async (request) => merges.unmerge(ctx, request.actor, request.params.id),
   );
 };

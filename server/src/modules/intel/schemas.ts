@@ -35,7 +35,7 @@ export const IdentifierInput = z
     value: z.string().trim().min(1).max(200),
     country: CountryCode.optional().describe("For phones and plates; defaults to the owner organisation's country"),
   })
-  .meta({ id: 'IdentifierInput' });
+  .meta({ id: 'IdentifierEntry' });
 export type IdentifierInput = z.infer<typeof IdentifierInput>;
 
 // ---- entities
@@ -103,6 +103,10 @@ export const Entity = z
     firstSeen: z.iso.datetime().nullable(),
     lastSeen: z.iso.datetime().nullable(),
     copyOf: z.uuid().nullable().describe('The entity this is a shared copy of, when the reader may see it'),
+    mergedIntoId: z.uuid().nullable().describe('The survivor this entity was merged into, when the reader may see it'),
+    mergedFrom: z
+      .array(z.object({ mergeId: z.uuid(), entityId: z.uuid(), label: z.string(), mergedAt: z.iso.datetime() }))
+      .describe('Entities merged into this one that the reader may see'),
   })
   .meta({ id: 'Entity', description: 'A person, group, vehicle, phone, account, place, shipment, seizure or document, distributed by its TLP 2.0 marking.' });
 export type Entity = z.infer<typeof Entity>;
@@ -203,3 +207,39 @@ export const Report = z
   })
   .meta({ id: 'IntelReport', description: 'An intelligence report, graded on the Admiralty scale, with a handling code.' });
 export type Report = z.infer<typeof Report>;
+
+// ---- duplicates and merges
+
+export const MergeInput = z.object({
+  survivorId: z.uuid().describe('The entity that stays'),
+  mergedId: z.uuid().describe('The duplicate, read from now on as the survivor'),
+  reason: z.string().trim().max(2000).default(''),
+}).meta({ id: 'MergeRequest' });
+export type MergeInput = z.infer<typeof MergeInput>;
+
+export const Merge = z
+  .object({
+    id: z.uuid(),
+    survivorId: z.uuid(),
+    mergedId: z.uuid(),
+    reason: z.string(),
+    mergedBy: z.uuid(),
+    mergedAt: z.iso.datetime(),
+    unmergedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Merge', description: 'A confirmed merge: an assertion beside both records, which stay unchanged; un-merging ends it.' });
+export type Merge = z.infer<typeof Merge>;
+
+export const DuplicateSuggestion = z
+  .object({
+    entityId: z.uuid(),
+    candidate: z.object({ id: z.uuid(), label: z.string(), tlp: z.enum(TLP_LEVELS), ownerOrgId: z.uuid() }),
+    score: z.number(),
+    nameSimilarity: z.number().describe('pg_trgm similarity of the names, 0–1'),
+    reasons: z.array(z.enum(['similar_name', 'shared_identifier', 'same_date_of_birth'])),
+    sharedIdentifiers: z.array(z.object({ kind: z.enum(IDENTIFIER_KINDS), display: z.string() })),
+  })
+  .meta({ id: 'DuplicateSuggestion', description: 'A possible duplicate among persons the caller may see; never merged automatically.' });
+export type DuplicateSuggestion = z.infer<typeof DuplicateSuggestion>;
+
+export const DismissDuplicateBody = z.object({ entityId: z.uuid(), candidateId: z.uuid() });

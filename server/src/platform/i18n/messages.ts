@@ -934,6 +934,32 @@ export const MESSAGES: Catalog = {
     en: 'You already sent a contact request for this hit.',
     pt: 'Você já enviou uma solicitação de contato para esta coincidência.',
   },
+  'intel.merge_itself': {
+    es: 'Una entidad no se fusiona consigo misma.',
+    en: 'An entity is not merged with itself.',
+    pt: 'Uma entidade não é mesclada consigo mesma.',
+  },
+  'intel.merge_other_type': {
+    es: 'Solo se fusionan entidades del mismo tipo.',
+    en: 'Only entities of the same type are merged.',
+    pt: 'Só se mesclam entidades do mesmo tipo.',
+  },
+  'intel.merge_other_owner': {
+    es: 'Solo se fusionan registros de una misma organización; vincule los de otra como «same_as».',
+    en: 'Only records of one organisation are merged; link another organisation\'s record as "same_as".',
+    pt: 'Só se mesclam registros de uma mesma organização; vincule os de outra como «same_as».',
+  },
+  'intel.already_merged': {
+    es: 'Esta entidad ya está fusionada con otra.',
+    en: 'This entity is already merged into another.',
+    pt: 'Esta entidade já está mesclada com outra.',
+  },
+  'intel.already_unmerged': {
+    es: 'Esta fusión ya fue deshecha.',
+    en: 'This merge was already undone.',
+    pt: 'Esta mesclagem já foi desfeita.',
+  },
+
   // Link analysis (modules/graph).
   'graph.until_before_since': {
     es: 'El final de la ventana de tiempo (until) no puede ser anterior a su inicio (since).',
