@@ -19,6 +19,7 @@ import { tokenRoutes } from './tokens/routes.ts';
 import { unsafePlaceRoutes } from './unsafe-places/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { operationsRoutes } from './operations/routes.ts';
+import { bulletinRoutes } from './bulletins/routes.ts';
 
 /** Every domain module's routes, registered in this order. */
 export const MODULES: RouteModule[] = [
@@ -42,4 +43,5 @@ export const MODULES: RouteModule[] = [
   jurisdictionRoutes,
   publicConfigRoutes,
   operationsRoutes,
+  bulletinRoutes,
 ];
