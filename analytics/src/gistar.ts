@@ -9,6 +9,8 @@ export interface LocalStatisticOptions {
   seed?: number;
   /** Add Benjamini–Hochberg q-values (of the analytical p, or of the pseudo p with permutations). */
   fdr?: boolean;
+  /** Called now and then during the permutations with the fraction done (0–1), e.g. for a progress bar. */
+  onProgress?: (fraction: number) => void;
 }
 
 export interface GiStarResult {
@@ -81,7 +83,7 @@ export function localGiStar(values: Float64Array, weights: SpatialWeights, optio
     z[i] = (lag - mean * wi) / (s * Math.sqrt((n * s1 - wi * wi) / (n - 1)));
     p[i] = normalTwoSidedP(z[i]!);
   }
-  const pSim = options.permutations ? conditionalPermutationP(values, weights, options.permutations, options.seed ?? 0) : null;
+  const pSim = options.permutations ? conditionalPermutationP(values, weights, options.permutations, options.seed ?? 0, undefined, options.onProgress) : null;
   const q = options.fdr ? benjaminiHochberg(pSim ?? p) : null;
   const decisive = q ?? pSim ?? p;
   const classes = new Int8Array(n);

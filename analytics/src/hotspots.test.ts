@@ -119,4 +119,11 @@ describe('local statistics on polygons', () => {
     expect(hot(fdr.classes)).toBeLessThanOrEqual(hot(plain.classes));
     for (let i = 0; i < fdr.q!.length; i++) expect(fdr.q![i]!).toBeGreaterThanOrEqual(plain.p[i]! - 1e-15);
   });
+
+  it('reports the progress of the permutations', () => {
+    const seen: number[] = [];
+    const values = Float64Array.from({ length: 400 }, (_, i) => (i * 7919) % 13);
+    localGiStar(values, gridContiguity(20, 20, 'queen'), { permutations: 9, seed: 3, onProgress: (f) => seen.push(f) });
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, k) => k / 100));
+  });
 });

@@ -13,3 +13,4 @@ export * from './contours.ts';
 export * from './dates.ts';
 export * from './knox.ts';
 export * from './trends.ts';
+export * from './mask.ts';

@@ -19,6 +19,7 @@ export function conditionalPermutationP(
   permutations: number,
   seed: number,
   direction?: Float64Array,
+  onProgress?: (fraction: number) => void,
 ): Float64Array {
   requireNonNegativeInteger('permutations', permutations);
   const n = weights.n;
@@ -27,7 +28,9 @@ export function conditionalPermutationP(
   const random = createRandom(seed);
   const { offsets, neighbours, weights: w } = weights;
   const picked = new Int32Array(maxNeighbours(weights));
+  const every = Math.max(1, Math.ceil(n / 100));
   for (let i = 0; i < n; i++) {
+    if (onProgress && i % every === 0) onProgress(i / n);
     let observed = 0;
     let k = 0;
     for (let q = offsets[i]!; q < offsets[i + 1]!; q++) {

@@ -98,4 +98,15 @@ describe('Knox band conventions and bad input', () => {
     expect(() => knoxTest(events, { distanceBreaks: [0, 200, 100], timeBreaks: [0, 1] })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
     expect(() => knoxTest({ ...events, t: [0, Number.NaN, 1] }, { distanceBreaks: [0, 1], timeBreaks: [0, 1] })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
   });
+
+  it('reports progress through the permutations, and refuses pair work beyond a bound before permuting', () => {
+    const seen: number[] = [];
+    knoxTest(events, { distanceBreaks: [0, 300], timeBreaks: [0, 30], permutations: 200, onProgress: (f) => seen.push(f) });
+    expect(seen[0]).toBe(0);
+    expect(seen.length).toBe(100);
+    expect(seen.every((f, k) => f >= 0 && f < 1 && (k === 0 || f > seen[k - 1]!))).toBe(true);
+    // 3 pairs within 300 m × 200 permutations = 600
+    expect(() => knoxTest(events, { distanceBreaks: [0, 300], timeBreaks: [0, 30], permutations: 200, maxPairPermutations: 599 })).toThrow(expect.objectContaining({ code: 'TOO_LARGE' }));
+    expect(knoxTest(events, { distanceBreaks: [0, 300], timeBreaks: [0, 30], permutations: 200, maxPairPermutations: 600 }).closePairs).toBe(3);
+  });
 });

@@ -18,6 +18,13 @@ export interface KnoxOptions {
    * ("same place", "same day"), as cut(include.lowest = TRUE) would.
    */
   closed?: 'left' | 'right';
+  /** Called now and then during the permutations with the fraction done (0–1). */
+  onProgress?: (fraction: number) => void;
+  /**
+   * Refuse (TOO_LARGE) when close pairs × permutations would exceed this, checked after the
+   * pair search and before the permutations, which take almost all of the time.
+   */
+  maxPairPermutations?: number;
 }
 
 export interface KnoxResult {
@@ -78,6 +85,10 @@ export function knoxTest(events: { x: ArrayLike<number>; y: ArrayLike<number>; t
   const bandOf = (breaks: readonly number[], v: number) => band(breaks, v, closed);
 
   const pairs = closePairs(events.x, events.y, distanceBreaks, metric, bandOf);
+  const work = pairs.count * permutations;
+  if (options.maxPairPermutations !== undefined && work > options.maxPairPermutations) {
+    throw new AnalyticsError('TOO_LARGE', `${pairs.count} pairs × ${permutations} permutations is more than ${options.maxPairPermutations}: use a smaller largest distance or fewer permutations`, { pairs: pairs.count, permutations, work, limit: options.maxPairPermutations });
+  }
   const times = Float64Array.from(events.t as ArrayLike<number>);
   const timeBand = timeBandLookup(times, timeBreaks, bandOf);
 
@@ -90,7 +101,9 @@ export function knoxTest(events: { x: ArrayLike<number>; y: ArrayLike<number>; t
   const simulated = new Float64Array(cells);
   const random = createRandom(options.seed ?? 0);
   const shuffled = times.slice();
+  const every = Math.max(1, Math.ceil(permutations / 100));
   for (let r = 0; r < permutations; r++) {
+    if (options.onProgress && r % every === 0) options.onProgress(r / permutations);
     shuffleInPlace(shuffled, random);
     simulated.fill(0);
     countPairs(pairs, shuffled, timeBand, nt, simulated);

@@ -72,7 +72,7 @@ export function localMoran(values: Float64Array, weights: SpatialWeights, option
     quadrant[i] = wi === 0 ? -1 : zi > 0 ? (lag > 0 ? 0 : 2) : lag > 0 ? 3 : 1;
   }
   const direction = options.permutations ? Float64Array.from(centred, Math.sign) : undefined;
-  const pSim = options.permutations ? conditionalPermutationP(centred, rowStandardise(weights), options.permutations, options.seed ?? 0, direction) : null;
+  const pSim = options.permutations ? conditionalPermutationP(centred, rowStandardise(weights), options.permutations, options.seed ?? 0, direction, options.onProgress) : null;
   const q = options.fdr ? benjaminiHochberg(pSim ?? p) : null;
   return { i: I, expected, variance, z, p, pSim, q, quadrant };
 }

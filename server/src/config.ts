@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -43,7 +44,12 @@ const schema = z.object({
   ALIANZA_PROOF_OF_WORK_BITS: z.coerce.number().int().min(0).max(30).default(0),
   ALIANZA_FEED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   ALIANZA_STREAM_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(25),
+  ALIANZA_CORRELATION_COMMON_THRESHOLD: z.coerce.number().int().min(2).max(1_000_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALIANZA_ANALYTICS_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  ALIANZA_ANALYTICS_MAX_RUNS: z.coerce.number().int().min(1).max(1000).default(8),
+  ALIANZA_ANALYTICS_RUNS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  ALIANZA_ANALYTICS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 
 export type Config = {
@@ -76,6 +82,10 @@ export type Config = {
   proofOfWorkBits: number;
   /** Operations feed: days events are kept for replay; seconds between stream heartbeats. */
   feed: { retentionDays: number; heartbeatSeconds: number };
+  /** Analysis runs: worker threads, runs queued or running at once (all users, one user), time limit. */
+  analytics: { workers: number; maxRuns: number; runsPerUser: number; timeoutMs: number };
+  /** An identifier held by more entities than this is flagged as too common instead of correlated. */
+  correlationCommonThreshold: number;
 };
 
 export class ConfigError extends Error {}
@@ -114,5 +124,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicLocationPrecisionM: c.ALIANZA_PUBLIC_LOCATION_PRECISION_M,
     proofOfWorkBits: c.ALIANZA_PROOF_OF_WORK_BITS,
     feed: { retentionDays: c.ALIANZA_FEED_RETENTION_DAYS, heartbeatSeconds: c.ALIANZA_STREAM_HEARTBEAT_SECONDS },
+    analytics: {
+      // One core is left to the HTTP server and the database (embedded PGlite runs in this process).
+      workers: c.ALIANZA_ANALYTICS_WORKERS ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+      maxRuns: c.ALIANZA_ANALYTICS_MAX_RUNS,
+      runsPerUser: c.ALIANZA_ANALYTICS_RUNS_PER_USER,
+      timeoutMs: c.ALIANZA_ANALYTICS_TIMEOUT_SECONDS * 1000,
+    },
+    correlationCommonThreshold: c.ALIANZA_CORRELATION_COMMON_THRESHOLD,
   };
 }

@@ -14,6 +14,7 @@ import { createUser } from '../modules/users/service.ts';
 import { CreateTokenBody } from '../modules/tokens/schemas.ts';
 import { createToken } from '../modules/tokens/service.ts';
 import { withCliContext } from './context.ts';
+import { describeRefusal, IMPORT_HELP, ImportUsageError, parseImportArgs, runImportCommand, type ImportArgs } from './import-command.ts';
 import { findUserByEmail } from '../modules/auth/queries.ts';
 
 const HELP = `alianza <command>
@@ -25,6 +26,9 @@ const HELP = `alianza <command>
                                 (password from ALIANZA_PASSWORD or the first line of stdin)
   admin create-token            --email E --name N --scopes read,write[,admin,audit] [--days D]
   audit verify                  Check the audit hash chain; exit 1 if it was tampered with
+  import FILE --profile NAME --user EMAIL [--org ID] [--errors FILE]
+                                Import incidents from a CSV or GeoJSON file with a saved
+                                profile, with progress on stderr (alianza import --help)
   analyze gistar|moran|kde|knox|trend --input FILE.csv [options]
                                 Statistics over a plain CSV file, no database (alianza analyze --help)
 `;
@@ -58,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     const { analyze } = await import('../../../analytics/src/cli/analyze.ts');
     return analyze(argv.slice(1));
   }
+  if (group === 'import') return importCommand(argv.slice(1));
   try {
     if (group === 'serve') {
       const { serve } = await import('../main.ts');
@@ -130,6 +135,37 @@ export async function main(argv: string[]): Promise<number> {
       const details = err.fields.map((f) => `  ${f.path}: ${translate(f.code, 'en', f.params)}`).join('\n');
       process.stderr.write(`${translate(err.code, 'en', err.params)}\n${details}\n`);
       return 65;
+    }
+    throw err;
+  }
+}
+
+/** `alianza import`: its own exit codes (64 usage, 65 refused file, 66 unreadable file). */
+async function importCommand(args: string[]): Promise<number> {
+  let parsed: ImportArgs | null;
+  try {
+    parsed = parseImportArgs(args);
+  } catch (err) {
+    if (!(err instanceof ImportUsageError)) throw err;
+    process.stderr.write(`alianza import: ${err.message}\n`);
+    return err.exitCode;
+  }
+  if (parsed === null) {
+    process.stdout.write(IMPORT_HELP);
+    return 0;
+  }
+  const args_ = parsed;
+  try {
+    await withCliContext((ctx) => runImportCommand(ctx, args_, { stdout: process.stdout, stderr: process.stderr }));
+    return 0;
+  } catch (err) {
+    if (err instanceof ImportUsageError || err instanceof ConfigError) {
+      process.stderr.write(`alianza import: ${err.message}\n`);
+      return err instanceof ImportUsageError ? err.exitCode : 64;
+    }
+    if (err instanceof AppError) {
+      process.stderr.write(describeRefusal(err, args_.lang));
+      return err.code === 'VALIDATION_FAILED' ? 65 : 64;
     }
     throw err;
   }

@@ -4,7 +4,11 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { challengeRoutes } from './challenge/routes.ts';
 import { conductRoutes } from './conduct/routes.ts';
+import { correlationRoutes } from './correlation/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
+import { intelRoutes } from './intel/routes.ts';
+import { importProfileRoutes } from './imports/routes.ts';
+import { graphRoutes } from './graph/routes.ts';
 import { jurisdictionRoutes } from './jurisdictions/routes.ts';
 import { noteRoutes } from './notes/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -20,6 +24,7 @@ import { unsafePlaceRoutes } from './unsafe-places/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { operationsRoutes } from './operations/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
+import { analyticsRoutes } from './analytics/routes.ts';
 
 /** Every domain module's routes, registered in this order. */
 export const MODULES: RouteModule[] = [
@@ -44,4 +49,9 @@ export const MODULES: RouteModule[] = [
   publicConfigRoutes,
   operationsRoutes,
   bulletinRoutes,
+  intelRoutes,
+  importProfileRoutes,
+  analyticsRoutes,
+  correlationRoutes,
+  graphRoutes,
 ];

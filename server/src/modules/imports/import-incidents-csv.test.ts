@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { makeOrg, makeUser } from '../../../test/factories.ts';
+import { makeOrg } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import type { ImportProfile } from './column-mapping.ts';
+import * as kit from './testing.ts';
+import { chunks, PORTLAND_2000, PORTLAND_PROFILE } from './testing.ts';
+import { parseCsv } from '../../../../analytics/src/csv.ts';
 import { importIncidentsCsv, type ImportIncidentsInput } from './import-incidents-csv.ts';
-
-const PORTLAND_FILE = new URL('../../../../demo/portland-cfs-2016-08.csv', import.meta.url);
-/** The header and the first 2,000 records of the Portland calls for service (one line each). */
-const PORTLAND_2000 = readFileSync(PORTLAND_FILE, 'utf8').split('\n').slice(0, 2001).join('\n') + '\n';
-
-const PORTLAND_PROFILE: ImportProfile = {
-  columns: { externalId: { linePrefix: 'portland-cfs-2016-08' }, category: 'category', occurredFrom: 'occ_date', lon: 'lon', lat: 'lat' },
-  dateFormat: 'YYYY-MM-DD',
-  utcOffsetMinutes: -7 * 60, // Pacific Daylight Time, all of August
-  crs: 'EPSG:4326',
-};
-const PORTLAND_MAPPING = { BURGLARY: '0501', 'MOTOR VEHICLE THEFT': '05021', 'STREET CRIMES': null, OTHER: null };
+import { createIncident } from '../incidents/service.ts';
 
 let t: TestPlatform;
 afterAll(async () => t.stop());
@@ -25,35 +16,11 @@ beforeAll(async () => {
   t = await startTestPlatform();
 });
 
-/** An organisation with the Portland category mapping, and an analyst of it. */
-async function analystOfNewOrg(mapping: Record<string, string | null> = PORTLAND_MAPPING) {
-  const org = await makeOrg(t.ctx, { type: 'police_agency', country: 'US' });
-  const user = await makeUser(t.ctx, [{ orgId: org.id, role: 'analyst' }]);
-  await t.ctx.db
-    .insertInto('category_mappings')
-    .values(Object.entries(mapping).map(([source_category, iccs_code]) => ({ owner_org_id: org.id, source_category, iccs_code })))
-    .execute();
-  const actor: Actor = { kind: 'user', userId: user.id, isPlatformAdmin: false, memberships: [{ orgId: org.id, role: 'analyst' }], scopes: null, requestId: null, locale: 'en' };
-  return { orgId: org.id, actor };
-}
-
-/** The text in chunks of a few kilobytes, as a file stream would deliver it, cut mid-line and mid-character. */
-async function* chunks(text: string, size = 4093) {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
+const analystOfNewOrg = (mapping?: Record<string, string | null>) => kit.analystOfNewOrg(t.ctx, mapping ? { mapping } : {});
+const importedRows = (orgId: string) => kit.importedRows(t.ctx, orgId);
 
 const run = (actor: Actor, orgId: string, text: string, extra: Partial<ImportIncidentsInput> = {}) =>
   importIncidentsCsv(t.ctx, actor, { source: chunks(text), ownerOrgId: orgId, tlp: 'AMBER', profile: PORTLAND_PROFILE, ...extra });
-
-const importedRows = (orgId: string) =>
-  t.ctx.db
-    .selectFrom('incidents')
-    .select(['external_id', 'iccs_code', 'source_category', 'occurred_from', 'occurred_to'])
-    .select((eb) => [eb.fn<number>('ST_X', ['location']).as('lon'), eb.fn<number>('ST_Y', ['location']).as('lat')])
-    .where('owner_org_id', '=', orgId)
-    .orderBy('external_id')
-    .execute();
 
 describe('importing the Portland calls for service', () => {
   it('imports every one of the first 2,000 rows, classified by the organisation\'s mapping, and a re-run changes nothing', async () => {
@@ -93,6 +60,24 @@ describe('importing the Portland calls for service', () => {
   });
 });
 
+describe('administrative area', () => {
+  it('is, for every imported row, the smallest jurisdiction covering it, as the per-row rule gives', async () => {
+    const city = await makeOrg(t.ctx, { type: 'municipality', country: 'US', jurisdiction: { type: 'Polygon', coordinates: [[[-122.9, 45.3], [-122.3, 45.3], [-122.3, 45.7], [-122.9, 45.7], [-122.9, 45.3]]] } });
+    const east = await makeOrg(t.ctx, { type: 'ngo', country: 'US', jurisdiction: { type: 'Polygon', coordinates: [[[-122.6, 45.3], [-122.3, 45.3], [-122.3, 45.7], [-122.6, 45.7], [-122.6, 45.3]]] } });
+    const { orgId, actor } = await analystOfNewOrg();
+    await run(actor, orgId, PORTLAND_2000);
+    const { rows } = await sql<{ admin: string | null; expected: string | null }>`
+      select i.admin_area_org_id as admin,
+        (select o.id from organizations o where o.jurisdiction is not null and ST_Covers(o.jurisdiction, i.location)
+          order by ST_Area(o.jurisdiction::geography), o.id limit 1) as expected
+      from incidents i where i.owner_org_id = ${orgId}`.execute(t.ctx.db);
+    expect(rows).toHaveLength(2000);
+    expect(rows.filter((r) => r.admin !== r.expected)).toEqual([]);
+    const areas = new Set(rows.map((r) => r.admin));
+    expect(areas.has(city.id) && areas.has(east.id)).toBe(true);
+  });
+});
+
 describe('rows that cannot be imported', () => {
   it('rejects each with its line and reason, and imports the rest', async () => {
     const { orgId, actor } = await analystOfNewOrg();
@@ -121,14 +106,79 @@ describe('rows that cannot be imported', () => {
     ]);
   });
 
-  it('refuses, before reading any row, a file without a mapped column and a CRS it cannot reproject', async () => {
+  it('refuses, before writing any row, a file without a mapped column and a CRS it does not know', async () => {
     const { orgId, actor } = await analystOfNewOrg();
     await expect(run(actor, orgId, 'category,date\nBURGLARY,2016-08-10\n')).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
-      fields: [{ path: 'profile.columns', code: 'imports.missing_column', params: { column: 'occ_date' } }, expect.anything(), expect.anything()],
+      fields: [{ path: 'profile.columns', code: 'imports.missing_column', params: { column: 'occ_date', columns: 'category, date' } }, expect.anything(), expect.anything()],
     });
-    const feet = { ...PORTLAND_PROFILE, crs: 'EPSG:2913' } as unknown as ImportProfile;
-    await expect(run(actor, orgId, PORTLAND_2000, { profile: feet })).rejects.toMatchObject({ fields: [{ path: 'profile.crs', code: 'imports.unsupported_crs' }] });
+    const unknown = { ...PORTLAND_PROFILE, crs: 'EPSG:99999' };
+    await expect(run(actor, orgId, PORTLAND_2000, { profile: unknown })).rejects.toMatchObject({ fields: [{ path: 'profile.crs', code: 'imports.unknown_crs', params: { crs: 'EPSG:99999' } }] });
+    expect(await importedRows(orgId)).toEqual([]);
+  });
+});
+
+describe('coordinates in a projected CRS', () => {
+  it('reprojects the Portland state-plane feet (EPSG:2913) to the WGS 84 points the file gives, to 1e-6 degrees', async () => {
+    const { orgId, actor } = await analystOfNewOrg();
+    const feet: ImportProfile = { ...PORTLAND_PROFILE, crs: 'EPSG:2913', columns: { ...PORTLAND_PROFILE.columns, lon: undefined, lat: undefined, x: 'x_ft', y: 'y_ft' } };
+    expect(await run(actor, orgId, PORTLAND_2000, { profile: feet })).toMatchObject({ imported: 2000, rejected: [] });
+    const byId = new Map((await importedRows(orgId)).map((r) => [r.external_id, r]));
+    const records = parseCsv(PORTLAND_2000).slice(1);
+    let worst = 0;
+    records.forEach(([, , , , , , , lon, lat], i) => {
+      const row = byId.get(`portland-cfs-2016-08:${i + 2}`)!;
+      worst = Math.max(worst, Math.abs(row.lon - Number(lon)), Math.abs(row.lat - Number(lat)));
+    });
+    expect(worst).toBeLessThan(1e-6);
+  });
+});
+
+describe('files refused before any row is written', () => {
+  const PORTLAND_AREA = { type: 'Polygon' as const, coordinates: [[[-122.9, 45.3], [-122.3, 45.3], [-122.3, 45.7], [-122.9, 45.7], [-122.9, 45.3]]] };
+  const BOGOTA_AREA = { type: 'Polygon' as const, coordinates: [[[-74.3, 4.4], [-73.9, 4.4], [-73.9, 4.9], [-74.3, 4.9], [-74.3, 4.4]]] };
+  const swappedProfile: ImportProfile = { ...PORTLAND_PROFILE, columns: { ...PORTLAND_PROFILE.columns, lon: 'lat', lat: 'lon' } };
+
+  const orgWithArea = (jurisdiction: typeof PORTLAND_AREA) => kit.analystOfNewOrg(t.ctx, { jurisdiction });
+  const fieldsOf = async (promise: Promise<unknown>) => {
+    const err = await promise.then(() => null, (e: unknown) => e as { fields: { code: string; params?: Record<string, unknown> }[] });
+    return err?.fields ?? [];
+  };
+
+  it('says when latitude and longitude are swapped, against the jurisdiction and without one', async () => {
+    const portland = await orgWithArea(PORTLAND_AREA);
+    const [swapped] = await fieldsOf(run(portland.actor, portland.orgId, PORTLAND_2000, { profile: swappedProfile }));
+    expect(swapped).toMatchObject({ code: 'imports.swapped_axes', params: { x: 'lat', y: 'lon' } });
+    expect(swapped!.params!.outside).toBe(swapped!.params!.sampled);
+    expect(swapped!.params!.sampled).toBeGreaterThanOrEqual(1000);
+    const { orgId, actor } = await analystOfNewOrg();
+    expect(await fieldsOf(run(actor, orgId, PORTLAND_2000, { profile: swappedProfile }))).toMatchObject([{ code: 'imports.swapped_axes_area' }]);
+    expect(await importedRows(portland.orgId)).toEqual([]);
+  });
+
+  it('says when the points fall outside the owner\'s jurisdiction, and when degrees were given a projected CRS', async () => {
+    const bogota = await orgWithArea(BOGOTA_AREA);
+    expect(await fieldsOf(run(bogota.actor, bogota.orgId, PORTLAND_2000))).toMatchObject([{ code: 'imports.outside_jurisdiction', params: { crs: 'EPSG:4326', x: 'lon', y: 'lat' } }]);
+    const { orgId, actor } = await analystOfNewOrg();
+    const degreesAsUtm = { ...PORTLAND_PROFILE, crs: 'EPSG:32610' };
+    expect((await fieldsOf(run(actor, orgId, PORTLAND_2000, { profile: degreesAsUtm }))).map((f) => f.code)).toEqual(['imports.outside_area_of_use', 'imports.looks_like_degrees']);
+  });
+
+  it('names the date column and the format the dates seem to be in', async () => {
+    const { orgId, actor } = await analystOfNewOrg();
+    const dayFirst: ImportProfile = { ...PORTLAND_PROFILE, dateFormat: 'DD/MM/YYYY' };
+    expect(await fieldsOf(run(actor, orgId, PORTLAND_2000, { profile: dayFirst }))).toMatchObject([
+      { code: 'imports.date_format_mismatch', params: { column: 'occ_date', format: 'DD/MM/YYYY', suggestion: 'YYYY-MM-DD', example: '2016-08-10' } },
+    ]);
+    const words = PORTLAND_2000.replaceAll(/2016-08-(\d\d)/g, 'the $1th');
+    expect(await fieldsOf(run(actor, orgId, words))).toMatchObject([{ code: 'imports.unparseable_dates', params: { column: 'occ_date' } }]);
+  });
+
+  it('refuses an empty file, a header without records and a file with another delimiter', async () => {
+    const { orgId, actor } = await analystOfNewOrg();
+    expect(await fieldsOf(run(actor, orgId, ''))).toMatchObject([{ code: 'imports.empty_file' }]);
+    expect(await fieldsOf(run(actor, orgId, PORTLAND_2000.split('\n')[0]! + '\n'))).toMatchObject([{ code: 'imports.no_records' }]);
+    expect(await fieldsOf(run(actor, orgId, PORTLAND_2000.replaceAll(',', ';')))).toMatchObject([{ code: 'imports.wrong_delimiter', params: { found: ';' } }]);
     expect(await importedRows(orgId)).toEqual([]);
   });
 });
@@ -148,24 +198,15 @@ describe('imports in the operations feed', () => {
     expect(await summaries(orgId)).toHaveLength(4); // a re-run that changes nothing says nothing
   });
 
-  it('rejects a row the database refuses alone, in the same transaction as the rest of its batch', async () => {
-    const { orgId, actor } = await analystOfNewOrg({ ...PORTLAND_MAPPING, 'REFUSED BY THE DATABASE': null });
-    await t.ctx.db.schema.alterTable('incidents').addCheckConstraint('refused_in_this_test', sql`source_category is distinct from 'REFUSED BY THE DATABASE'`).execute();
-    try {
-      const text = [
-        'category,call_group,final_case,case_desc,occ_date,x_ft,y_ft,lon,lat,census_tract',
-        'BURGLARY,,,,2016-08-10,,,-122.6,45.5,',
-        'REFUSED BY THE DATABASE,,,,2016-08-11,,,-122.6,45.5,',
-        'OTHER,,,,2016-08-12,,,-122.6,45.5,',
-      ].join('\n');
-      const report = await run(actor, orgId, text);
-      expect([report.imported, report.updated, report.unchanged]).toEqual([2, 0, 0]);
-      expect(report.rejected).toEqual([{ line: 3, code: 'database_refused' }]);
-      expect((await summaries(orgId)).map((e) => e.data)).toEqual([{ inserted: 2, updated: 0 }]);
-      const audit = await t.ctx.db.selectFrom('audit_log').select('diff').where('action', '=', 'import').where('actor_org_id', '=', orgId).execute();
-      expect(audit.map((a) => a.diff)).toEqual([{ firstLine: 2, lastLine: 4, inserted: 2, updated: 0 }]);
-    } finally {
-      await t.ctx.db.schema.alterTable('incidents').dropConstraint('refused_in_this_test').execute();
-    }
+  it('gives the earlier feed events of incidents an import re-marks their new marking', async () => {
+    const { orgId, actor } = await analystOfNewOrg();
+    const recorded = await createIncident(t.ctx, actor, {
+      tlp: 'GREEN', iccsCode: null, sourceCategory: 'BURGLARY', occurredFrom: '2016-08-10T07:00:00Z', occurredTo: null, reportedAt: null, location: null,
+      locationPrecisionM: null, addressText: null, source: 'import', externalId: 'portland-cfs-2016-08:2', sharingGroupIds: [], recipientUserIds: [],
+    });
+    const markingOfEvent = () => t.ctx.db.selectFrom('operations_feed').select('tlp').where('record_id', '=', recorded.id).executeTakeFirstOrThrow();
+    expect(await markingOfEvent()).toEqual({ tlp: 'GREEN' });
+    await run(actor, orgId, PORTLAND_2000.split('\n').slice(0, 11).join('\n') + '\n', { tlp: 'AMBER' });
+    expect(await markingOfEvent()).toEqual({ tlp: 'AMBER' });
   });
 });

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit/audit-log.ts';
-import type { IncidentImportRow } from './column-mapping.ts';
 
 /** The organisation's category mapping: its labels to ICCS codes (null: known, not classified). */
 export async function categoryMappings(db: Executor, ownerOrgId: string): Promise<Map<string, string | null>> {
@@ -9,50 +8,34 @@ export async function categoryMappings(db: Executor, ownerOrgId: string): Promis
 }
 
 /**
- * Inserts new incidents and updates those whose imported fields changed, keyed by
- * (owner, 'import', external id); an unchanged row is not written at all, so a re-run is a no-op.
- * Returns the external ids inserted and updated; the rest of `rows` were unchanged.
+ * How many of each list of WGS 84 points the organisation's jurisdiction covers; nulls when it
+ * has no jurisdiction.
  */
-export async function upsertImportedIncidents(db: Executor, owner: { orgId: string; userId: string }, rows: IncidentImportRow[]) {
-  if (rows.length === 0) return { inserted: [] as string[], updated: [] as string[], updatedIds: [] as string[] };
-  const written = await db
-    .insertInto('incidents')
-    .values(
-      rows.map((r) => ({
-        ...r,
-        location: r.location ? sql<unknown>`ST_SetSRID(ST_MakePoint(${r.location.lon}, ${r.location.lat}), 4326)` : null,
-        owner_org_id: owner.orgId,
-        created_by: owner.userId,
-        source: 'import' as const,
-      })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['owner_org_id', 'source', 'external_id'])
-        .doUpdateSet({
-          tlp: (eb) => eb.ref('excluded.tlp'),
-          iccs_code: (eb) => eb.ref('excluded.iccs_code'),
-          source_category: (eb) => eb.ref('excluded.source_category'),
-          occurred_from: (eb) => eb.ref('excluded.occurred_from'),
-          occurred_to: (eb) => eb.ref('excluded.occurred_to'),
-          reported_at: (eb) => eb.ref('excluded.reported_at'),
-          location: sql<unknown>`excluded.location`,
-          location_precision_m: (eb) => eb.ref('excluded.location_precision_m'),
-          address_text: (eb) => eb.ref('excluded.address_text'),
-          updated_at: sql<Date>`now()`,
-        })
-        .where(sql<boolean>`(incidents.tlp, incidents.iccs_code, incidents.source_category, incidents.occurred_from, incidents.occurred_to,
-            incidents.reported_at, incidents.location, incidents.location_precision_m, incidents.address_text)
-          is distinct from (excluded.tlp, excluded.iccs_code, excluded.source_category, excluded.occurred_from, excluded.occurred_to,
-            excluded.reported_at, excluded.location, excluded.location_precision_m, excluded.address_text)`),
-    )
-    // xmax is 0 on a freshly inserted row version and set on one written by the update branch.
-    .returning(['id', 'external_id', sql<boolean>`(xmax = 0)`.as('inserted')])
+export async function jurisdictionCover(db: Executor, orgId: string, straight: { lon: number; lat: number }[], swapped: { lon: number; lat: number }[]) {
+  const count = (points: { lon: number; lat: number }[]) => sql<number>`(select count(*)::int from json_to_recordset(${JSON.stringify(points)}::json) as p(lon float8, lat float8)
+      where ST_Covers(o.jurisdiction, ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)))`;
+  const row = await db
+    .selectFrom('organizations as o')
+    .select([sql<boolean>`o.jurisdiction is not null`.as('has'), count(straight).as('straight'), count(swapped).as('swapped')])
+    .where('o.id', '=', orgId)
+    .executeTakeFirst();
+  return row?.has ? { straight: Number(row.straight), swapped: Number(row.swapped) } : { straight: null, swapped: null };
+}
+
+/**
+ * Of the batch's incidents, those announced in the operations feed under another marking than
+ * they now have (an import that re-marks incidents recorded earlier through the API).
+ */
+export async function remarkedIncidentIds(db: Executor, target: { orgId: string; source: string }, externalIds: string[]): Promise<string[]> {
+  if (externalIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('incidents as i')
+    .select('i.id')
+    .where('i.owner_org_id', '=', target.orgId)
+    .where('i.source', '=', target.source as never)
+    .where(sql<boolean>`i.external_id = any(${externalIds}::text[])`)
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('operations_feed as f').select('f.id').where('f.record_type', '=', 'incident').whereRef('f.record_id', '=', 'i.id').whereRef('f.tlp', '<>', 'i.tlp')))
     .execute();
-  return {
-    inserted: written.filter((w) => w.inserted).map((w) => w.external_id!),
-    updated: written.filter((w) => !w.inserted).map((w) => w.external_id!),
-    /** Incident ids of the updated rows (an import may change their marking). */
-    updatedIds: written.filter((w) => !w.inserted).map((w) => w.id),
-  };
+  return rows.map((r) => r.id);
 }

@@ -290,6 +290,104 @@ export interface CategoryMappingsTable {
   iccs_code: string | null;
 }
 
+export const INTEL_ENTITY_TYPES = [
+  'person', 'criminal_group', 'vehicle', 'phone', 'financial_account', 'place', 'shipment', 'seizure', 'document',
+] as const;
+export type IntelEntityType = (typeof INTEL_ENTITY_TYPES)[number];
+export const INTEL_LINK_TYPES = [
+  'member_of', 'leads', 'associate_of', 'relative_of', 'uses', 'owns', 'located_at', 'transported', 'paid',
+  'communicated_with', 'involved_in', 'seized_from', 'same_as',
+] as const;
+export type IntelLinkType = (typeof INTEL_LINK_TYPES)[number];
+/** Admiralty (NATO STANAG 2511) source reliability and information credibility. */
+export const SOURCE_RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type SourceReliability = (typeof SOURCE_RELIABILITY)[number];
+export const INFORMATION_CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
+export type InformationCredibility = (typeof INFORMATION_CREDIBILITY)[number];
+export const SOURCE_KNOWLEDGE = ['direct', 'indirect', 'unknown'] as const;
+export type SourceKnowledge = (typeof SOURCE_KNOWLEDGE)[number];
+/** UK 3x5x2 handling codes: P lawful sharing permitted, C permitted with conditions. */
+export const HANDLING_CODES = ['P', 'C'] as const;
+export type HandlingCode = (typeof HANDLING_CODES)[number];
+
+type Json<T> = ColumnType<T, string, string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface IntelEntitiesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  created_by: string;
+  tlp: Tlp;
+  type: IntelEntityType;
+  label: string;
+  /** Type-specific, validated by the application; written as JSON text. */
+  attributes: Json<Record<string, unknown>>;
+  /** Identifiers as entered: [{kind, value, country?}]. */
+  identifiers: Json<{ kind: string; value: string; country?: string }[]>;
+  first_seen: NullableTimestamp;
+  last_seen: NullableTimestamp;
+  copy_of: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface IntelReportsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  created_by: string;
+  tlp: Tlp;
+  title: string;
+  body: string;
+  source_reliability: SourceReliability;
+  information_credibility: InformationCredibility;
+  source_knowledge: SourceKnowledge;
+  handling_code: HandlingCode;
+  handling_conditions: string | null;
+  obtained_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface IntelReportEntitiesTable {
+  report_id: string;
+  entity_id: string;
+}
+
+export interface IntelLinksTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  created_by: string;
+  tlp: Tlp;
+  type: IntelLinkType;
+  source_id: string;
+  target_id: string;
+  valid_from: NullableTimestamp;
+  valid_to: NullableTimestamp;
+  report_id: string | null;
+  description: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface IntelEntityMergesTable {
+  id: Generated<string>;
+  survivor_id: string;
+  merged_id: string;
+  reason: string;
+  merged_by: string;
+  merged_at: CreatedAt;
+  unmerged_by: string | null;
+  unmerged_at: Date | null;
+}
+
+export interface IntelDuplicateDismissalsTable {
+  org_id: string;
+  entity_a: string;
+  entity_b: string;
+  dismissed_by: string;
+  dismissed_at: CreatedAt;
+}
+
 /** A row of the operations feed (migration 0013): what happened and who may know, never content. */
 export interface OperationsFeedTable {
   id: Generated<number>;
@@ -340,11 +438,112 @@ export interface BulletinAcknowledgementsTable {
   acknowledged_at: CreatedAt;
 }
 
+export interface IntelIdentifiersTable {
+  kind: string;
+  value: string;
+  entity_id: string;
+}
+
+export interface IntelHitsTable {
+  id: Generated<string>;
+  searcher_user_id: string;
+  searcher_org_id: string | null;
+  owner_org_id: string;
+  owner_named: boolean;
+  kind: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
+export interface IntelHitEntitiesTable {
+  hit_id: string;
+  entity_id: string;
+}
+
+export const CONTACT_REQUEST_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type ContactRequestStatus = (typeof CONTACT_REQUEST_STATUSES)[number];
+
+export interface IntelContactRequestsTable {
+  id: Generated<string>;
+  hit_id: string;
+  requester_user_id: string;
+  requester_org_id: string | null;
+  owner_org_id: string;
+  message: string;
+  status: Generated<ContactRequestStatus>;
+  response: Generated<string>;
+  shared_via: 'sharing_group' | 'copy' | null;
+  sharing_group_id: string | null;
+  shared_entity_ids: ColumnType<string[], string[] | undefined, string[]>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
   checksum: string;
   applied_at: CreatedAt;
+}
+
+export interface ImportProfilesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  name: string;
+  /** Format, delimiter, columns, date format, UTC offset, CRS, precision (JSON, validated by the API). */
+  settings: ColumnType<unknown, string, string>;
+  source: IncidentSource;
+  tlp: Tlp;
+  sharing_group_ids: ColumnType<string[], string[] | undefined, string[]>;
+  recipient_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export const IMPORT_STATES = ['uploading', 'queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+export interface ImportsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  profile_id: string | null;
+  profile_name: string;
+  settings: ColumnType<unknown, string, string>;
+  file_name: string;
+  file_bytes: ColumnType<number, number | undefined, number>;
+  state: ImportState;
+  bytes_read: ColumnType<number, number | undefined, number>;
+  records: ColumnType<number, number | undefined, number>;
+  imported: ColumnType<number, number | undefined, number>;
+  updated: ColumnType<number, number | undefined, number>;
+  unchanged: ColumnType<number, number | undefined, number>;
+  rejected: ColumnType<number, number | undefined, number>;
+  header: ColumnType<string[] | null, string | null | undefined, string | null>;
+  ref_kind: 'line' | 'feature' | null;
+  failure: ColumnType<unknown, string | null | undefined, string | null>;
+  cancel_requested: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string;
+  created_at: CreatedAt;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+}
+
+export interface ImportFileChunksTable {
+  import_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface ImportRejectionsTable {
+  import_id: string;
+  seq: number;
+  ref: number;
+  code: string;
+  column_name: string | null;
+  raw_values: ColumnType<string[], string, string>;
 }
 
 export interface Database {
@@ -372,6 +571,20 @@ export interface Database {
   iccs_categories: IccsCategoriesTable;
   incidents: IncidentsTable;
   category_mappings: CategoryMappingsTable;
+  intel_entities: IntelEntitiesTable;
+  intel_reports: IntelReportsTable;
+  intel_report_entities: IntelReportEntitiesTable;
+  intel_links: IntelLinksTable;
+  intel_entity_merges: IntelEntityMergesTable;
+  intel_duplicate_dismissals: IntelDuplicateDismissalsTable;
+  import_profiles: ImportProfilesTable;
+  imports: ImportsTable;
+  import_file_chunks: ImportFileChunksTable;
+  import_rejections: ImportRejectionsTable;
+  intel_identifiers: IntelIdentifiersTable;
+  intel_hits: IntelHitsTable;
+  intel_hit_entities: IntelHitEntitiesTable;
+  intel_contact_requests: IntelContactRequestsTable;
   schema_migrations: SchemaMigrationsTable;
   operations_feed: OperationsFeedTable;
   operations_feed_head: OperationsFeedHeadTable;

@@ -219,16 +219,6 @@ export const MESSAGES: Catalog = {
     en: 'Must be minLon,minLat,maxLon,maxLat in WGS 84, minimum before maximum.',
     pt: 'Deve ser minLon,minLat,maxLon,maxLat em WGS 84, com o mínimo antes do máximo.',
   },
-  'imports.unsupported_crs': {
-    es: 'El sistema de coordenadas {crs} aún no se puede importar; use longitud/latitud WGS 84 (EPSG:4326).',
-    en: 'The coordinate reference system {crs} cannot be imported yet; use WGS 84 longitude/latitude (EPSG:4326).',
-    pt: 'O sistema de coordenadas {crs} ainda não pode ser importado; use longitude/latitude WGS 84 (EPSG:4326).',
-  },
-  'imports.missing_column': {
-    es: 'El archivo no tiene la columna «{column}».',
-    en: 'The file has no column "{column}".',
-    pt: 'O arquivo não tem a coluna «{column}».',
-  },
   weak_password: {
     es: 'La contraseña debe tener al menos {minimum} caracteres.',
     en: 'The password must be at least {minimum} characters long.',
@@ -488,6 +478,472 @@ export const MESSAGES: Catalog = {
     es: 'El fin de la vigencia debe ser posterior a su inicio.',
     en: 'The end of validity must be after its start.',
     pt: 'O fim da validade deve ser posterior ao seu início.',
+  },
+
+  // Incident imports (modules/imports): whole-file problems found before any row is written.
+  'imports.unknown_crs': {
+    es: 'El sistema de coordenadas «{crs}» no es uno de los códigos EPSG que Alianza conoce (p. ej. EPSG:4326, EPSG:3857, EPSG:9377, EPSG:31983).',
+    en: 'The coordinate reference system "{crs}" is not one of the EPSG codes Alianza knows (e.g. EPSG:4326, EPSG:3857, EPSG:9377, EPSG:31983).',
+    pt: 'O sistema de coordenadas «{crs}» não é um dos códigos EPSG que o Alianza conhece (p. ex. EPSG:4326, EPSG:3857, EPSG:9377, EPSG:31983).',
+  },
+  'imports.missing_column': {
+    es: 'El archivo no tiene la columna «{column}». Columnas del archivo: {columns}.',
+    en: 'The file has no column "{column}". The file\'s columns: {columns}.',
+    pt: 'O arquivo não tem a coluna «{column}». Colunas do arquivo: {columns}.',
+  },
+  'imports.wrong_delimiter': {
+    es: 'La primera línea es una sola columna que contiene «{found}»: el archivo parece separado por «{found}», no por el separador del perfil.',
+    en: 'The first line is a single column containing "{found}": the file looks separated by "{found}", not by the profile\'s delimiter.',
+    pt: 'A primeira linha é uma única coluna que contém «{found}»: o arquivo parece separado por «{found}», não pelo separador do perfil.',
+  },
+  'imports.empty_file': {
+    es: 'El archivo está vacío.',
+    en: 'The file is empty.',
+    pt: 'O arquivo está vazio.',
+  },
+  'imports.no_records': {
+    es: 'El archivo no tiene registros después de la cabecera.',
+    en: 'The file has no records after its header.',
+    pt: 'O arquivo não tem registros depois do cabeçalho.',
+  },
+  'imports.unparseable_dates': {
+    es: 'La columna «{column}» no tiene fechas en el formato {format} ({count} de {sampled} valores revisados, p. ej. «{example}»), ni en otro formato conocido.',
+    en: 'Column "{column}" does not hold dates in the format {format} ({count} of {sampled} values checked, e.g. "{example}"), nor in any other known format.',
+    pt: 'A coluna «{column}» não tem datas no formato {format} ({count} de {sampled} valores verificados, p. ex. «{example}»), nem em outro formato conhecido.',
+  },
+  'imports.date_format_mismatch': {
+    es: 'La columna «{column}» no tiene fechas en el formato {format} ({count} de {sampled} valores revisados, p. ej. «{example}»); parecen estar en el formato {suggestion}.',
+    en: 'Column "{column}" does not hold dates in the format {format} ({count} of {sampled} values checked, e.g. "{example}"); they look like {suggestion}.',
+    pt: 'A coluna «{column}» não tem datas no formato {format} ({count} de {sampled} valores verificados, p. ex. «{example}»); parecem estar no formato {suggestion}.',
+  },
+  'imports.swapped_axes': {
+    es: 'Las columnas «{x}» y «{y}» parecen intercambiadas: {outside} de {sampled} puntos revisados quedan fuera de la jurisdicción en {crs}, y al intercambiar los ejes caen dentro.',
+    en: 'Columns "{x}" and "{y}" look swapped: {outside} of {sampled} points checked fall outside the jurisdiction in {crs}, and inside it with the axes exchanged.',
+    pt: 'As colunas «{x}» e «{y}» parecem trocadas: {outside} de {sampled} pontos verificados ficam fora da jurisdição em {crs}, e dentro dela com os eixos trocados.',
+  },
+  'imports.swapped_axes_area': {
+    es: 'Las columnas «{x}» y «{y}» parecen intercambiadas: {outside} de {sampled} puntos revisados quedan fuera del área de uso de {crs} ({crsName}), y al intercambiar los ejes caen dentro.',
+    en: 'Columns "{x}" and "{y}" look swapped: {outside} of {sampled} points checked fall outside the area of use of {crs} ({crsName}), and inside it with the axes exchanged.',
+    pt: 'As colunas «{x}» e «{y}» parecem trocadas: {outside} de {sampled} pontos verificados ficam fora da área de uso de {crs} ({crsName}), e dentro dela com os eixos trocados.',
+  },
+  'imports.outside_jurisdiction': {
+    es: '{outside} de {sampled} puntos revisados quedan fuera de la jurisdicción de la organización si se leen en {crs} ({crsName}). ¿Es ese el sistema de coordenadas del archivo?',
+    en: '{outside} of {sampled} points checked fall outside the organisation\'s jurisdiction when read in {crs} ({crsName}). Is that the file\'s coordinate reference system?',
+    pt: '{outside} de {sampled} pontos verificados ficam fora da jurisdição da organização quando lidos em {crs} ({crsName}). É esse o sistema de coordenadas do arquivo?',
+  },
+  'imports.outside_area_of_use': {
+    es: '{outside} de {sampled} puntos revisados quedan fuera del área de uso de {crs} ({crsName}). ¿Es ese el sistema de coordenadas del archivo?',
+    en: '{outside} of {sampled} points checked fall outside the area of use of {crs} ({crsName}). Is that the file\'s coordinate reference system?',
+    pt: '{outside} de {sampled} pontos verificados ficam fora da área de uso de {crs} ({crsName}). É esse o sistema de coordenadas do arquivo?',
+  },
+  'imports.looks_like_degrees': {
+    es: 'Los valores de «{x}» y «{y}» parecen grados de longitud y latitud: pruebe EPSG:4326.',
+    en: 'The values of "{x}" and "{y}" look like degrees of longitude and latitude: try EPSG:4326.',
+    pt: 'Os valores de «{x}» e «{y}» parecem graus de longitude e latitude: tente EPSG:4326.',
+  },
+  'imports.looks_projected': {
+    es: 'Los valores de «{x}» y «{y}» no son grados: parecen coordenadas proyectadas (metros o pies); elija el código EPSG de su proyección.',
+    en: 'The values of "{x}" and "{y}" are not degrees: they look like projected coordinates (metres or feet); choose the EPSG code of their projection.',
+    pt: 'Os valores de «{x}» e «{y}» não são graus: parecem coordenadas projetadas (metros ou pés); escolha o código EPSG da projeção.',
+  },
+  'imports.missing_property': {
+    es: 'Ninguno de los {sampled} primeros elementos del archivo tiene la propiedad «{property}».',
+    en: 'None of the first {sampled} features of the file has the property "{property}".',
+    pt: 'Nenhuma das {sampled} primeiras feições do arquivo tem a propriedade «{property}».',
+  },
+  'imports.crs_format': {
+    es: 'Indique un código EPSG, p. ej. EPSG:2913.',
+    en: 'Give an EPSG code, e.g. EPSG:2913.',
+    pt: 'Informe um código EPSG, p. ex. EPSG:2913.',
+  },
+  'imports.owner_fixed': {
+    es: 'Un perfil no cambia de organización.',
+    en: 'A profile cannot move to another organisation.',
+    pt: 'Um perfil não muda de organização.',
+  },
+  'imports.declared_crs_differs': {
+    es: 'El archivo declara el sistema de coordenadas {declared}, pero el perfil indica {crs}.',
+    en: 'The file declares the coordinate reference system {declared}, but the profile says {crs}.',
+    pt: 'O arquivo declara o sistema de coordenadas {declared}, mas o perfil indica {crs}.',
+  },
+  'imports.row.missing_field': {
+    es: 'Falta el valor de «{column}».',
+    en: 'The value of "{column}" is missing.',
+    pt: 'Falta o valor de «{column}».',
+  },
+  'imports.row.bad_date': {
+    es: '«{column}» no es una fecha en el formato del perfil.',
+    en: '"{column}" is not a date in the profile\'s format.',
+    pt: '«{column}» não é uma data no formato do perfil.',
+  },
+  'imports.row.bad_coordinates': {
+    es: 'Las coordenadas no son números o no se pueden proyectar a WGS 84.',
+    en: 'The coordinates are not numbers or cannot be projected to WGS 84.',
+    pt: 'As coordenadas não são números ou não podem ser projetadas para WGS 84.',
+  },
+  'imports.row.to_before_from': {
+    es: '«{column}» es anterior al inicio del hecho.',
+    en: '"{column}" is before the start of the occurrence.',
+    pt: '«{column}» é anterior ao início da ocorrência.',
+  },
+  'imports.row.unmapped_category': {
+    es: 'La categoría no tiene correspondencia ICCS en la organización: añádala a sus correspondencias de categorías.',
+    en: 'The category has no ICCS mapping in the organisation: add it to its category mappings.',
+    pt: 'A categoria não tem correspondência ICCS na organização: acrescente-a às correspondências de categorias.',
+  },
+  'imports.row.wrong_field_count': {
+    es: 'La línea no tiene el mismo número de campos que la cabecera.',
+    en: 'The line does not have as many fields as the header.',
+    pt: 'A linha não tem o mesmo número de campos que o cabeçalho.',
+  },
+  'imports.row.too_long': {
+    es: '«{column}» es demasiado largo.',
+    en: '"{column}" is too long.',
+    pt: '«{column}» é longo demais.',
+  },
+  'imports.row.unsupported_geometry': {
+    es: 'La geometría no es un punto.',
+    en: 'The geometry is not a point.',
+    pt: 'A geometria não é um ponto.',
+  },
+  'imports.row.bad_feature': {
+    es: 'El elemento no es un Feature GeoJSON válido (o pasa de 1 MB).',
+    en: 'The element is not a valid GeoJSON Feature (or is over 1 MB).',
+    pt: 'O elemento não é um Feature GeoJSON válido (ou passa de 1 MB).',
+  },
+  'imports.row.unterminated_quote': {
+    es: 'Unas comillas abiertas no se cierran antes del final del archivo.',
+    en: 'A quote opened here is not closed before the end of the file.',
+    pt: 'Aspas abertas aqui não se fecham antes do fim do arquivo.',
+  },
+  'imports.row.database_refused': {
+    es: 'La base de datos rechazó el registro.',
+    en: 'The database refused the record.',
+    pt: 'O banco de dados recusou o registro.',
+  },
+  'imports.unsupported_format': {
+    es: 'No se pueden importar archivos en formato «{format}».',
+    en: 'Files in the format "{format}" cannot be imported.',
+    pt: 'Não é possível importar arquivos no formato «{format}».',
+  },
+  // Intelligence: entities, reports, links (modules/intel).
+  'intel.grading_required': {
+    es: 'Califique el informe: la fiabilidad de la fuente (A–F) y la credibilidad de la información (1–6) son obligatorias.',
+    en: 'Grade the report: source reliability (A–F) and information credibility (1–6) are mandatory.',
+    pt: 'Classifique o relatório: a confiabilidade da fonte (A–F) e a credibilidade da informação (1–6) são obrigatórias.',
+  },
+  'intel.handling_required': {
+    es: 'Indique el código de manejo: P (se permite compartir) o C (se permite con condiciones).',
+    en: 'State the handling code: P (sharing permitted) or C (permitted with conditions).',
+    pt: 'Indique o código de tratamento: P (compartilhamento permitido) ou C (permitido com condições).',
+  },
+  'intel.conditions_required': {
+    es: 'El código de manejo C exige escribir las condiciones.',
+    en: 'Handling code C needs the conditions written out.',
+    pt: 'O código de tratamento C exige que as condições sejam escritas.',
+  },
+  'intel.conditions_only_with_c': {
+    es: 'Las condiciones de manejo solo acompañan al código C.',
+    en: 'Handling conditions go only with code C.',
+    pt: 'As condições de tratamento acompanham apenas o código C.',
+  },
+  'intel.country_code': {
+    es: 'Use un código de país ISO 3166-1 de dos letras mayúsculas, p. ej. CO.',
+    en: 'Use a two-letter upper-case ISO 3166-1 country code, e.g. CO.',
+    pt: 'Use um código de país ISO 3166-1 de duas letras maiúsculas, p. ex. CO.',
+  },
+  'intel.currency_code': {
+    es: 'Use un código de moneda ISO 4217 de tres letras, p. ej. USD.',
+    en: 'Use a three-letter ISO 4217 currency code, e.g. USD.',
+    pt: 'Use um código de moeda ISO 4217 de três letras, p. ex. USD.',
+  },
+  'intel.unit': {
+    es: 'Unidad desconocida: g, kg, t, ml, l, units, tablets o un código de moneda ISO 4217.',
+    en: 'Unknown unit: g, kg, t, ml, l, units, tablets or an ISO 4217 currency code.',
+    pt: 'Unidade desconhecida: g, kg, t, ml, l, units, tablets ou um código de moeda ISO 4217.',
+  },
+  'intel.vehicle_needs_plate_or_vin': {
+    es: 'Indique la matrícula o el número de chasis (VIN).',
+    en: 'Give the plate or the vehicle identification number (VIN).',
+    pt: 'Informe a placa ou o número do chassi (VIN).',
+  },
+  'intel.account_needs_number': {
+    es: 'Indique el IBAN o el número de cuenta.',
+    en: 'Give the IBAN or the account number.',
+    pt: 'Informe o IBAN ou o número da conta.',
+  },
+  'intel.last_before_first': {
+    es: 'La última observación no puede ser anterior a la primera.',
+    en: 'Last seen cannot be before first seen.',
+    pt: 'A última observação não pode ser anterior à primeira.',
+  },
+  'intel.type_immutable': {
+    es: 'El tipo de una entidad no cambia (es {type}).',
+    en: 'An entity\'s type does not change (it is {type}).',
+    pt: 'O tipo de uma entidade não muda (é {type}).',
+  },
+  'intel.link_to_itself': {
+    es: 'Un vínculo une dos entidades distintas.',
+    en: 'A link joins two different entities.',
+    pt: 'Um vínculo une duas entidades diferentes.',
+  },
+  'intel.link_type_mismatch': {
+    es: 'Un vínculo {type} no puede ir de {source} a {target}.',
+    en: 'A {type} link cannot go from {source} to {target}.',
+    pt: 'Um vínculo {type} não pode ir de {source} a {target}.',
+  },
+  'intel.valid_to_before_from': {
+    es: 'El fin de la validez no puede ser anterior a su inicio.',
+    en: 'The end of validity cannot be before its start.',
+    pt: 'O fim da validade não pode ser anterior ao seu início.',
+  },
+  // Crime analytics (modules/analytics).
+  ANALYSIS_NOT_FINISHED: {
+    es: 'Este análisis no tiene resultado.',
+    en: 'This analysis has no result.',
+    pt: 'Esta análise não tem resultado.',
+  },
+  'analytics.unknown_time_zone': {
+    es: 'Zona horaria desconocida: use un nombre IANA, por ejemplo America/Bogota.',
+    en: 'Unknown time zone: use an IANA name, e.g. America/Bogota.',
+    pt: 'Fuso horário desconhecido: use um nome IANA, por exemplo America/Sao_Paulo.',
+  },
+  'analytics.breaks_increasing': {
+    es: 'Los límites de las bandas deben ser crecientes.',
+    en: 'Band breaks must increase.',
+    pt: 'Os limites das faixas devem ser crescentes.',
+  },
+  'analytics.no_jurisdiction': {
+    es: 'Esta organización no existe o no tiene jurisdicción.',
+    en: 'This organisation does not exist or has no jurisdiction.',
+    pt: 'Esta organização não existe ou não tem jurisdição.',
+  },
+  'analytics.invalid_polygon': {
+    es: 'El polígono no es válido: {reason}.',
+    en: 'The polygon is not valid: {reason}.',
+    pt: 'O polígono não é válido: {reason}.',
+  },
+  'analytics.duplicate_unit': {
+    es: 'Esta unidad ya figura en la lista.',
+    en: 'This unit is already in the list.',
+    pt: 'Esta unidade já está na lista.',
+  },
+  'analytics.empty_selection': {
+    es: 'Ningún incidente que usted pueda ver coincide con estos filtros: no hay nada que analizar.',
+    en: 'No incident you may see matches these filters: there is nothing to analyse.',
+    pt: 'Nenhum incidente que você pode ver corresponde a estes filtros: não há nada para analisar.',
+  },
+  'analytics.outside_utm': {
+    es: 'El área está demasiado cerca de un polo para medir en metros (UTM cubre de 80° S a 84° N).',
+    en: 'The area is too close to a pole to measure in metres (UTM covers 80° S to 84° N).',
+    pt: 'A área está perto demais de um polo para medir em metros (UTM cobre de 80° S a 84° N).',
+  },
+  'analytics.extent_too_wide': {
+    es: 'El área es demasiado extensa para una sola proyección local: las distancias se deformarían un {percent} %. Analice una región más pequeña.',
+    en: 'The area is too wide for one local projection: distances would be off by {percent} %. Analyse a smaller region.',
+    pt: 'A área é extensa demais para uma única projeção local: as distâncias seriam distorcidas em {percent} %. Analise uma região menor.',
+  },
+  'analytics.pixel_above_bandwidth': {
+    es: 'El tamaño del píxel no puede superar el ancho de banda ({bandwidth} m).',
+    en: 'The pixel size cannot exceed the bandwidth ({bandwidth} m).',
+    pt: 'O tamanho do pixel não pode exceder a largura de banda ({bandwidth} m).',
+  },
+  'analytics.too_many_incidents': {
+    es: 'La selección tiene {size} incidentes; el límite es {limit}. Acote los filtros.',
+    en: 'The selection has {size} incidents; the limit is {limit}. Narrow the filters.',
+    pt: 'A seleção tem {size} incidentes; o limite é {limit}. Restrinja os filtros.',
+  },
+  'analytics.too_many_cells': {
+    es: 'La cuadrícula tendría {size} celdas (por ventanas de tiempo); el límite es {limit}. Use celdas más grandes o un área o período menor.',
+    en: 'The grid would have {size} cells (times time windows); the limit is {limit}. Use larger cells or a smaller area or period.',
+    pt: 'A grade teria {size} células (vezes janelas de tempo); o limite é {limit}. Use células maiores ou uma área ou período menor.',
+  },
+  'analytics.too_many_windows': {
+    es: 'Serían {size} ventanas de tiempo; el límite es {limit}. Elija ventanas más largas o un período menor.',
+    en: 'That would be {size} time windows; the limit is {limit}. Choose longer windows or a shorter period.',
+    pt: 'Seriam {size} janelas de tempo; o limite é {limit}. Escolha janelas mais longas ou um período menor.',
+  },
+  'analytics.too_many_units': {
+    es: 'Serían {size} unidades espaciales; el límite es {limit}. Use celdas más grandes o un área menor.',
+    en: 'That would be {size} spatial units; the limit is {limit}. Use larger cells or a smaller area.',
+    pt: 'Seriam {size} unidades espaciais; o limite é {limit}. Use células maiores ou uma área menor.',
+  },
+  'analytics.too_many_permutation_draws': {
+    es: 'Las permutaciones pedirían {size} sorteos; el límite es {limit}. Pida menos permutaciones o menos unidades.',
+    en: 'The permutations would take {size} draws; the limit is {limit}. Ask for fewer permutations or fewer units.',
+    pt: 'As permutações exigiriam {size} sorteios; o limite é {limit}. Peça menos permutações ou menos unidades.',
+  },
+  'analytics.too_many_pixels': {
+    es: 'El ráster tendría {size} píxeles; el límite es {limit}. Use píxeles más grandes o un área menor.',
+    en: 'The raster would have {size} pixels; the limit is {limit}. Use larger pixels or a smaller area.',
+    pt: 'O raster teria {size} pixels; o limite é {limit}. Use pixels maiores ou uma área menor.',
+  },
+  'analytics.too_many_kernel_pixels': {
+    es: 'El núcleo cubriría {size} píxeles en cada punto; el límite es {limit}. Use un ancho de banda menor o píxeles más grandes.',
+    en: 'The kernel would cover {size} pixels at every point; the limit is {limit}. Use a smaller bandwidth or larger pixels.',
+    pt: 'O núcleo cobriria {size} pixels em cada ponto; o limite é {limit}. Use uma largura de banda menor ou pixels maiores.',
+  },
+  'analytics.too_many_events': {
+    es: 'La prueba de Knox admite hasta {limit} incidentes; la selección tiene {size}. Acote los filtros.',
+    en: 'The Knox test takes up to {limit} incidents; the selection has {size}. Narrow the filters.',
+    pt: 'O teste de Knox aceita até {limit} incidentes; a seleção tem {size}. Restrinja os filtros.',
+  },
+  'analytics.too_many_pairs': {
+    es: 'Pares cercanos por permutaciones: unos {size}; el límite es {limit}. Reduzca la distancia máxima o las permutaciones.',
+    en: 'Close pairs times permutations: about {size}; the limit is {limit}. Reduce the largest distance or the permutations.',
+    pt: 'Pares próximos vezes permutações: cerca de {size}; o limite é {limit}. Reduza a distância máxima ou as permutações.',
+  },
+  'analytics.too_many_rows': {
+    es: 'La tabla de tendencias tendría {size} filas; el límite es {limit}. Divida por menos categorías o áreas, o use meses.',
+    en: 'The trend table would have {size} rows; the limit is {limit}. Split by fewer categories or areas, or use months.',
+    pt: 'A tabela de tendências teria {size} linhas; o limite é {limit}. Divida por menos categorias ou áreas, ou use meses.',
+  },
+  'analytics.too_many_runs_per_user': {
+    es: 'Ya tiene {limit} análisis en curso. Espere a que terminen o cancele uno.',
+    en: 'You already have {limit} analyses in progress. Wait for them to finish or cancel one.',
+    pt: 'Você já tem {limit} análises em andamento. Aguarde o término ou cancele uma.',
+  },
+  'analytics.too_many_runs': {
+    es: 'El servidor ya está calculando {limit} análisis. Vuelva a intentarlo en un momento.',
+    en: 'The server is already computing {limit} analyses. Try again in a moment.',
+    pt: 'O servidor já está calculando {limit} análises. Tente novamente em instantes.',
+  },
+  'analytics.timeout': {
+    es: 'El análisis superó el tiempo máximo ({seconds} s) y se detuvo. Pida menos permutaciones o un área menor.',
+    en: 'The analysis exceeded the time limit ({seconds} s) and was stopped. Ask for fewer permutations or a smaller area.',
+    pt: 'A análise excedeu o tempo máximo ({seconds} s) e foi interrompida. Peça menos permutações ou uma área menor.',
+  },
+  'analytics.nothing_to_analyse': {
+    es: 'No hay suficientes datos para este estadístico ({detail}).',
+    en: 'Not enough data for this statistic ({detail}).',
+    pt: 'Não há dados suficientes para esta estatística ({detail}).',
+  },
+  'analytics.no_variation': {
+    es: 'Todas las unidades tienen el mismo número de incidentes: sin variación no hay puntos calientes ni fríos.',
+    en: 'Every unit has the same number of incidents: without variation there are no hot or cold spots.',
+    pt: 'Todas as unidades têm o mesmo número de incidentes: sem variação não há pontos quentes nem frios.',
+  },
+  'analytics.too_large_in_run': {
+    es: 'El cálculo resultó demasiado grande y se detuvo antes de empezar ({detail}).',
+    en: 'The computation turned out too large and was stopped before it began ({detail}).',
+    pt: 'O cálculo ficou grande demais e foi interrompido antes de começar ({detail}).',
+  },
+  'analytics.invalid_argument': {
+    es: 'Parámetro no válido ({detail}).',
+    en: 'Invalid parameter ({detail}).',
+    pt: 'Parâmetro inválido ({detail}).',
+  },
+  'analytics.run_queued': {
+    es: 'El análisis todavía no empezó.',
+    en: 'The analysis has not started yet.',
+    pt: 'A análise ainda não começou.',
+  },
+  'analytics.run_running': {
+    es: 'El análisis todavía está en curso.',
+    en: 'The analysis is still in progress.',
+    pt: 'A análise ainda está em andamento.',
+  },
+  'analytics.run_failed': {
+    es: 'El análisis falló: no tiene resultado.',
+    en: 'The analysis failed: it has no result.',
+    pt: 'A análise falhou: não tem resultado.',
+  },
+  'analytics.run_cancelled': {
+    es: 'El análisis fue cancelado: no tiene resultado.',
+    en: 'The analysis was cancelled: it has no result.',
+    pt: 'A análise foi cancelada: não tem resultado.',
+  },
+  'imports.unsupported_crs': {
+    es: 'El sistema de coordenadas {crs} aún no se puede importar; use longitud/latitud WGS 84 (EPSG:4326).',
+    en: 'The coordinate reference system {crs} cannot be imported yet; use WGS 84 longitude/latitude (EPSG:4326).',
+    pt: 'O sistema de coordenadas {crs} ainda não pode ser importado; use longitude/latitude WGS 84 (EPSG:4326).',
+  },
+  // Identifiers and correlation (modules/correlation): each names the expected format.
+  'identifier.phone': {
+    es: 'No es un número de teléfono válido: escríbalo en forma internacional (+57 300 123 4567) o como número nacional de {country}.',
+    en: 'Not a valid phone number: write it in international form (+57 300 123 4567) or as a national number of {country}.',
+    pt: 'Não é um número de telefone válido: escreva-o na forma internacional (+55 11 91234 5678) ou como número nacional de {country}.',
+  },
+  'identifier.plate': {
+    es: 'No es una matrícula de {country}: se espera un formato como {examples} (se ignoran espacios y guiones).',
+    en: 'Not a plate of {country}: expected a format like {examples} (spaces and hyphens are ignored).',
+    pt: 'Não é uma placa de {country}: espera-se um formato como {examples} (espaços e hífens são ignorados).',
+  },
+  'identifier.plate_country': {
+    es: 'Indique el país de la matrícula (código ISO 3166-1, p. ej. CO).',
+    en: 'Give the country of the plate (ISO 3166-1 code, e.g. CO).',
+    pt: 'Informe o país da placa (código ISO 3166-1, p. ex. BR).',
+  },
+  'identifier.iban': {
+    es: 'No es un IBAN: se esperan el código de país, dos dígitos de control y hasta 30 letras o dígitos, p. ej. ES91 2100 0418 4502 0005 1332.',
+    en: 'Not an IBAN: expected a country code, two check digits and up to 30 letters or digits, e.g. DE89 3704 0044 0532 0130 00.',
+    pt: 'Não é um IBAN: esperam-se o código do país, dois dígitos de controle e até 30 letras ou dígitos, p. ex. BR18 0036 0305 0000 1000 9795 493C 1.',
+  },
+  'identifier.iban_length': {
+    es: 'Un IBAN de ese país tiene {expected} caracteres.',
+    en: 'An IBAN of that country has {expected} characters.',
+    pt: 'Um IBAN desse país tem {expected} caracteres.',
+  },
+  'identifier.iban_checksum': {
+    es: 'Los dígitos de control del IBAN no coinciden (módulo 97): revise si hay un error de tipeo.',
+    en: 'The IBAN check digits do not match (mod 97): look for a typing error.',
+    pt: 'Os dígitos de controle do IBAN não conferem (módulo 97): verifique se há erro de digitação.',
+  },
+  'identifier.bank_account': {
+    es: 'Se espera un número de cuenta de 4 a 34 letras y dígitos.',
+    en: 'Expected an account number of 4 to 34 letters and digits.',
+    pt: 'Espera-se um número de conta de 4 a 34 letras e dígitos.',
+  },
+  'identifier.card': {
+    es: 'No es un número de tarjeta: se esperan 12 a 19 dígitos con dígito de control Luhn válido.',
+    en: 'Not a card number: expected 12 to 19 digits with a valid Luhn check digit.',
+    pt: 'Não é um número de cartão: esperam-se 12 a 19 dígitos com dígito verificador Luhn válido.',
+  },
+  'identifier.crypto_wallet': {
+    es: 'No es una dirección de billetera válida: se espera Bitcoin (1…, 3… o bc1…, con suma de control válida) o Ethereum (0x y 40 dígitos hexadecimales, con la suma EIP-55 si mezcla mayúsculas).',
+    en: 'Not a valid wallet address: expected Bitcoin (1…, 3… or bc1…, with a valid checksum) or Ethereum (0x and 40 hexadecimal digits, with the EIP-55 checksum if in mixed case).',
+    pt: 'Não é um endereço de carteira válido: espera-se Bitcoin (1…, 3… ou bc1…, com soma de verificação válida) ou Ethereum (0x e 40 dígitos hexadecimais, com a soma EIP-55 se misturar maiúsculas).',
+  },
+  'identifier.imei': {
+    es: 'No es un IMEI: se esperan 15 dígitos con dígito de control Luhn válido.',
+    en: 'Not an IMEI: expected 15 digits with a valid Luhn check digit.',
+    pt: 'Não é um IMEI: esperam-se 15 dígitos com dígito verificador Luhn válido.',
+  },
+  'identifier.document': {
+    es: 'Se espera un número de documento de 4 a 20 letras y dígitos, con al menos un dígito.',
+    en: 'Expected a document number of 4 to 20 letters and digits, with at least one digit.',
+    pt: 'Espera-se um número de documento de 4 a 20 letras e dígitos, com ao menos um dígito.',
+  },
+  'identifier.vin': {
+    es: 'No es un VIN: se esperan 17 letras y dígitos, sin I, O ni Q.',
+    en: 'Not a VIN: expected 17 letters and digits, without I, O or Q.',
+    pt: 'Não é um VIN: esperam-se 17 letras e dígitos, sem I, O ou Q.',
+  },
+  'identifier.container': {
+    es: 'No es un número de contenedor ISO 6346: 4 letras (la cuarta U, J o Z) y 7 dígitos con dígito de control válido, p. ej. CSQU3054383.',
+    en: 'Not an ISO 6346 container number: 4 letters (the fourth U, J or Z) and 7 digits with a valid check digit, e.g. CSQU3054383.',
+    pt: 'Não é um número de contêiner ISO 6346: 4 letras (a quarta U, J ou Z) e 7 dígitos com dígito verificador válido, p. ex. CSQU3054383.',
+  },
+  'intel.group_lacks_requester': {
+    es: 'El grupo de intercambio debe incluir a la organización que pidió el contacto.',
+    en: 'The sharing group must include the organisation that asked for contact.',
+    pt: 'O grupo de compartilhamento deve incluir a organização que pediu o contato.',
+  },
+  'intel.request_decided': {
+    es: 'Esta solicitud de contacto ya fue respondida.',
+    en: 'This contact request has already been answered.',
+    pt: 'Esta solicitação de contato já foi respondida.',
+  },
+  'intel.request_exists': {
+    es: 'Ya envió una solicitud de contacto por esta coincidencia.',
+    en: 'You already sent a contact request for this hit.',
+    pt: 'Você já enviou uma solicitação de contato para esta coincidência.',
+  },
+  // Link analysis (modules/graph).
+  'graph.until_before_since': {
+    es: 'El final de la ventana de tiempo (until) no puede ser anterior a su inicio (since).',
+    en: 'The end of the time window (until) cannot be before its start (since).',
+    pt: 'O fim da janela de tempo (until) não pode ser anterior ao seu início (since).',
   },
 };
 
