@@ -24,6 +24,7 @@ import { unsafePlaceRoutes } from './unsafe-places/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { operationsRoutes } from './operations/routes.ts';
+import { bulletinRoutes } from './bulletins/routes.ts';
 
 /** Every domain module's routes, registered in this order. */
 export const MODULES: RouteModule[] = [
@@ -46,11 +47,12 @@ export const MODULES: RouteModule[] = [
   triageRoutes,
   jurisdictionRoutes,
   publicConfigRoutes,
+  operationsRoutes,
+  bulletinRoutes,
   intelRoutes,
   importProfileRoutes,
   analyticsRoutes,
   correlationRoutes,
   graphRoutes,
-  operationsRoutes,
   importRunRoutes,
 ];

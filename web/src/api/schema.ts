@@ -945,6 +945,536 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bulletins the caller may read, newest first, with whether the caller acknowledged each */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only those the caller has (not) acknowledged */
+                    acknowledged?: "yes" | "no";
+                    cursor?: string;
+                    kind?: "alert" | "modus_operandi" | "route" | "information";
+                    limit?: number;
+                    /** @description current: active or scheduled */
+                    status?: "current" | "expired" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description When the caller acknowledged it (null: not yet) */
+                                acknowledgedAt: string | null;
+                                area: components["schemas"]["PlaceGeometry"] | null;
+                                authorName: string;
+                                body: string;
+                                /** @description The caller may see who acknowledged it (its author and the need-to-know staff of its organisation) */
+                                canTrack: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                createdBy: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "alert" | "modus_operandi" | "route" | "information";
+                                /** Format: uuid */
+                                ownerOrgId: string;
+                                ownerOrgName: string;
+                                recipientUserIds: string[];
+                                sharingGroupIds: string[];
+                                /** @enum {string} */
+                                status: "scheduled" | "active" | "expired";
+                                title: string;
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                /** Format: date-time */
+                                validFrom: string;
+                                validUntil: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a bulletin (modus operandi, route, alert) for the caller's organisation, to its task forces or named people */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Where it applies: a point, a route (line) or an area
+                         * @default null
+                         */
+                        area?: components["schemas"]["PlaceGeometryInput"] | null;
+                        body: string;
+                        /**
+                         * @description alert, modus_operandi (a new way of operating), route (a trafficking route), information
+                         * @enum {string}
+                         */
+                        kind: "alert" | "modus_operandi" | "route" | "information";
+                        /**
+                         * Format: uuid
+                         * @description Defaults to the caller's first organisation.
+                         */
+                        ownerOrgId?: string;
+                        /**
+                         * @description RED only: the people it is for
+                         * @default []
+                         */
+                        recipientUserIds?: string[];
+                        /**
+                         * @description AMBER only: the task forces it is for
+                         * @default []
+                         */
+                        sharingGroupIds?: string[];
+                        title: string;
+                        /** @enum {string} */
+                        tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        /**
+                         * Format: date-time
+                         * @description Defaults to now
+                         */
+                        validFrom?: string;
+                        /**
+                         * @description After this the bulletin is expired; null: until further notice
+                         * @default null
+                         */
+                        validUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When the caller acknowledged it (null: not yet) */
+                            acknowledgedAt: string | null;
+                            area: components["schemas"]["PlaceGeometry"] | null;
+                            authorName: string;
+                            body: string;
+                            /** @description The caller may see who acknowledged it (its author and the need-to-know staff of its organisation) */
+                            canTrack: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "alert" | "modus_operandi" | "route" | "information";
+                            /** Format: uuid */
+                            ownerOrgId: string;
+                            ownerOrgName: string;
+                            recipientUserIds: string[];
+                            sharingGroupIds: string[];
+                            /** @enum {string} */
+                            status: "scheduled" | "active" | "expired";
+                            title: string;
+                            /** @enum {string} */
+                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            /** Format: date-time */
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulletin (404 when missing or not visible alike) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When the caller acknowledged it (null: not yet) */
+                            acknowledgedAt: string | null;
+                            area: components["schemas"]["PlaceGeometry"] | null;
+                            authorName: string;
+                            body: string;
+                            /** @description The caller may see who acknowledged it (its author and the need-to-know staff of its organisation) */
+                            canTrack: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "alert" | "modus_operandi" | "route" | "information";
+                            /** Format: uuid */
+                            ownerOrgId: string;
+                            ownerOrgName: string;
+                            recipientUserIds: string[];
+                            sharingGroupIds: string[];
+                            /** @enum {string} */
+                            status: "scheduled" | "active" | "expired";
+                            title: string;
+                            /** @enum {string} */
+                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            /** Format: date-time */
+                            validFrom: string;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/{id}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a bulletin (once; again changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The organisation acknowledging; defaults to the first of the caller's organisations the bulletin is addressed to
+                         */
+                        orgId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/{id}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who acknowledged and who has not, per organisation and person (the author and the issuing organisation's need-to-know staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedBy: number;
+                            /**
+                             * @description organisations: the owner and its task forces (AMBER, AMBER+STRICT); people: named recipients (RED); everyone: GREEN and CLEAR
+                             * @enum {string}
+                             */
+                            addressedTo: "organisations" | "people" | "everyone";
+                            /** Format: uuid */
+                            bulletinId: string;
+                            organisations: {
+                                acknowledged: boolean;
+                                acknowledgements: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                }[];
+                                addressed: boolean;
+                                name: string;
+                                /** Format: uuid */
+                                orgId: string;
+                            }[];
+                            /** @description People who have not acknowledged: the named recipients (RED), else the need-to-know staff of the owner organisation */
+                            pending: {
+                                displayName: string;
+                                orgId: string | null;
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/category-mappings": {
         parameters: {
             query?: never;
@@ -13050,6 +13580,50 @@ export interface components {
             triageHub: boolean;
             /** @enum {string} */
             type: "police_agency" | "prosecutor" | "municipality" | "ministry" | "ngo" | "community_association" | "school" | "religious_organisation" | "business" | "international_partner" | "oversight_body";
+        };
+        /** @description GeoJSON Point, LineString, MultiLineString, Polygon or MultiPolygon (RFC 7946), WGS 84 longitude/latitude. */
+        PlaceGeometry: {
+            coordinates: number[];
+            /** @constant */
+            type: "Point";
+        } | {
+            coordinates: number[][];
+            /** @constant */
+            type: "LineString";
+        } | {
+            coordinates: number[][][];
+            /** @constant */
+            type: "MultiLineString";
+        } | {
+            coordinates: number[][][];
+            /** @constant */
+            type: "Polygon";
+        } | {
+            coordinates: number[][][][];
+            /** @constant */
+            type: "MultiPolygon";
+        };
+        /** @description GeoJSON Point, LineString, MultiLineString, Polygon or MultiPolygon (RFC 7946), WGS 84 longitude/latitude. */
+        PlaceGeometryInput: {
+            coordinates: number[];
+            /** @constant */
+            type: "Point";
+        } | {
+            coordinates: number[][];
+            /** @constant */
+            type: "LineString";
+        } | {
+            coordinates: number[][][];
+            /** @constant */
+            type: "MultiLineString";
+        } | {
+            coordinates: number[][][];
+            /** @constant */
+            type: "Polygon";
+        } | {
+            coordinates: number[][][][];
+            /** @constant */
+            type: "MultiPolygon";
         };
         PoliceUnit: {
             country: string;

@@ -8,6 +8,7 @@ import * as kit from './testing.ts';
 import { chunks, PORTLAND_2000, PORTLAND_PROFILE } from './testing.ts';
 import { parseCsv } from '../../../../analytics/src/csv.ts';
 import { importIncidentsCsv, type ImportIncidentsInput } from './import-incidents-csv.ts';
+import { createIncident } from '../incidents/service.ts';
 
 let t: TestPlatform;
 afterAll(async () => t.stop());
@@ -186,7 +187,7 @@ describe('imports in the operations feed', () => {
   const summaries = (orgId: string) =>
     t.ctx.db.selectFrom('operations_feed').select(['record_type', 'tlp', 'created_by', 'data']).where('owner_org_id', '=', orgId).where('kind', '=', 'incidents.imported').orderBy('id').execute();
 
-  it('announces each batch that wrote rows with one summary event, not one per row, and a re-run that changes nothing says nothing', async () => {
+  it('announces each batch that wrote rows with one summary event, not one per row', async () => {
     const { orgId, actor } = await analystOfNewOrg();
     await run(actor, orgId, PORTLAND_2000, { batchSize: 500 });
     const events = await summaries(orgId);
@@ -194,6 +195,18 @@ describe('imports in the operations feed', () => {
     expect(events.every((e) => e.record_type === 'incident_import' && e.tlp === 'AMBER' && e.created_by === actor.userId)).toBe(true);
     expect(events.reduce((n, e) => n + Number(e.data.inserted), 0)).toBe(2000);
     await run(actor, orgId, PORTLAND_2000, { batchSize: 500 });
-    expect(await summaries(orgId)).toHaveLength(4);
+    expect(await summaries(orgId)).toHaveLength(4); // a re-run that changes nothing says nothing
+  });
+
+  it('gives the earlier feed events of incidents an import re-marks their new marking', async () => {
+    const { orgId, actor } = await analystOfNewOrg();
+    const recorded = await createIncident(t.ctx, actor, {
+      tlp: 'GREEN', iccsCode: null, sourceCategory: 'BURGLARY', occurredFrom: '2016-08-10T07:00:00Z', occurredTo: null, reportedAt: null, location: null,
+      locationPrecisionM: null, addressText: null, source: 'import', externalId: 'portland-cfs-2016-08:2', sharingGroupIds: [], recipientUserIds: [],
+    });
+    const markingOfEvent = () => t.ctx.db.selectFrom('operations_feed').select('tlp').where('record_id', '=', recorded.id).executeTakeFirstOrThrow();
+    expect(await markingOfEvent()).toEqual({ tlp: 'GREEN' });
+    await run(actor, orgId, PORTLAND_2000.split('\n').slice(0, 11).join('\n') + '\n', { tlp: 'AMBER' });
+    expect(await markingOfEvent()).toEqual({ tlp: 'AMBER' });
   });
 });

@@ -21,3 +21,21 @@ export async function jurisdictionCover(db: Executor, orgId: string, straight: {
     .executeTakeFirst();
   return row?.has ? { straight: Number(row.straight), swapped: Number(row.swapped) } : { straight: null, swapped: null };
 }
+
+/**
+ * Of the batch's incidents, those announced in the operations feed under another marking than
+ * they now have (an import that re-marks incidents recorded earlier through the API).
+ */
+export async function remarkedIncidentIds(db: Executor, target: { orgId: string; source: string }, externalIds: string[]): Promise<string[]> {
+  if (externalIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('incidents as i')
+    .select('i.id')
+    .where('i.owner_org_id', '=', target.orgId)
+    .where('i.source', '=', target.source as never)
+    .where(sql<boolean>`i.external_id = any(${externalIds}::text[])`)
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('operations_feed as f').select('f.id').where('f.record_type', '=', 'incident').whereRef('f.record_id', '=', 'i.id').whereRef('f.tlp', '<>', 'i.tlp')))
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -411,6 +411,33 @@ export interface OperationsFeedHeadTable {
   truncated_through: number;
 }
 
+export const BULLETIN_KINDS = ['alert', 'modus_operandi', 'route', 'information'] as const;
+export type BulletinKind = (typeof BULLETIN_KINDS)[number];
+
+/** Bulletins to task forces (migration 0016), TLP records with record type 'bulletin'. */
+export interface BulletinsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  created_by: string;
+  tlp: Tlp;
+  kind: BulletinKind;
+  title: string;
+  body: string;
+  /** Hex EWKB on read; select through ST_AsGeoJSON, write as an SQL geometry expression. */
+  area: ColumnType<string | null, RawBuilder<unknown> | null, RawBuilder<unknown> | null>;
+  valid_from: Timestamp;
+  valid_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+export interface BulletinAcknowledgementsTable {
+  id: Generated<string>;
+  bulletin_id: string;
+  user_id: string;
+  org_id: string;
+  acknowledged_at: CreatedAt;
+}
+
 export interface IntelIdentifiersTable {
   kind: string;
   value: string;
@@ -561,6 +588,8 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   operations_feed: OperationsFeedTable;
   operations_feed_head: OperationsFeedHeadTable;
+  bulletins: BulletinsTable;
+  bulletin_acknowledgements: BulletinAcknowledgementsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

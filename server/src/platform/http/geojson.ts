@@ -30,3 +30,20 @@ export type PolygonalGeometry = z.infer<typeof PolygonalGeometry>;
 export const MultiPolygonGeometry = z
   .object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.array(z.number())))) })
   .meta({ id: 'MultiPolygon' });
+
+const LineCoordinates = z.array(Position).min(2).max(100_000);
+
+/**
+ * A place a record is about: a point, a route (line) or an area (polygon), GeoJSON (RFC 7946)
+ * in WGS 84 longitude/latitude.
+ */
+export const PlaceGeometry = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('Point'), coordinates: Position }),
+    z.object({ type: z.literal('LineString'), coordinates: LineCoordinates }),
+    z.object({ type: z.literal('MultiLineString'), coordinates: z.array(LineCoordinates).min(1).max(1000) }),
+    z.object({ type: z.literal('Polygon'), coordinates: PolygonCoordinates }),
+    z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(PolygonCoordinates).min(1).max(10_000) }),
+  ])
+  .meta({ id: 'PlaceGeometry', description: 'GeoJSON Point, LineString, MultiLineString, Polygon or MultiPolygon (RFC 7946), WGS 84 longitude/latitude.' });
+export type PlaceGeometry = z.infer<typeof PlaceGeometry>;

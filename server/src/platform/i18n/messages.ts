@@ -971,6 +971,11 @@ export const MESSAGES: Catalog = {
     en: 'Must be a position of the operations feed: the id of the last event received (a whole number).',
     pt: 'Deve ser uma posição do fluxo de operações: o id do último evento recebido (um número inteiro).',
   },
+  'bulletins.until_before_from': {
+    es: 'El fin de la vigencia debe ser posterior a su inicio.',
+    en: 'The end of validity must be after its start.',
+    pt: 'O fim da validade deve ser posterior ao seu início.',
+  },
 };
 
 export function translate(key: string, locale: Locale, params: Record<string, string | number> = {}): string {
