@@ -16,8 +16,8 @@ describe('the analysis address', () => {
     const query = { ...defaultQuery('America/Los_Angeles'), kind: 'gistar' as const, from: '2016-08-01', to: '2016-08-31', cellSize: '250', fdr: true };
     expect(toRequest(query)).toEqual({
       statistic: 'gistar',
-      selection: { iccs: [], timeZone: 'America/Los_Angeles', from: '2016-08-01T07:00:00.000Z', to: '2016-09-01T07:00:00.000Z' },
-      parameters: { units: { kind: 'grid', cellSize: 250 }, permutations: 99, seed: 1, fdr: true },
+      selection: { iccs: [], sources: [], timeZone: 'America/Los_Angeles', from: '2016-08-01T07:00:00.000Z', to: '2016-09-01T07:00:00.000Z' },
+      parameters: { units: { kind: 'grid', cellSize: 250, contiguity: 'queen' }, permutations: 99, seed: 1, fdr: true },
     });
     // a blank number goes as null, for the server to name the field
     expect(toRequest({ ...query, kind: 'kde', bandwidth: '' }).parameters).toMatchObject({ bandwidth: null, cellSize: 100 });

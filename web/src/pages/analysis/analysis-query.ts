@@ -135,6 +135,7 @@ const list = (value: string): number[] => value.split(/[\s;,]+/).filter(Boolean)
 export function toRequest(query: AnalysisQuery): RunRequest {
   const selection = {
     iccs: query.iccs,
+    sources: [],
     timeZone: query.tz,
     ...(query.from ? { from: startOfDay(query.from, query.tz) } : {}),
     ...(query.to ? { to: endOfDay(query.to, query.tz) } : {}),
@@ -147,7 +148,7 @@ export function toRequest(query: AnalysisQuery): RunRequest {
       return {
         statistic: query.kind,
         selection,
-        parameters: { units: { kind: 'grid', cellSize: num(query.cellSize) }, permutations: num(query.permutations), seed: num(query.seed), fdr: query.fdr },
+        parameters: { units: { kind: 'grid', cellSize: num(query.cellSize), contiguity: 'queen' }, permutations: num(query.permutations), seed: num(query.seed), fdr: query.fdr },
       };
     case 'kde':
       return { statistic: 'kde', selection, parameters: { kernel: query.kernel, bandwidth: num(query.bandwidth), cellSize: num(query.pixel) } };
