@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorNotice } from '../../ui/controls.tsx';
-import { defaultQuery, fieldErrorsOf, formatQuery, parseQuery, toRequest, type AnalysisQuery } from './analysis-query.ts';
+import { defaultQuery, fieldErrorsOf, parseQuery, queryString, toRequest, type AnalysisQuery } from './analysis-query.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { ResultView } from './ResultView.tsx';
 import { RunProgress } from './RunProgress.tsx';
@@ -17,7 +17,8 @@ import { useAnalysisRun } from './use-analysis-run.ts';
  */
 export function AnalysisPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
   const address = params.toString();
   const submitted = useMemo(() => parseQuery(new URLSearchParams(address)), [address]);
   const [draft, setDraft] = useState<AnalysisQuery>(() => submitted ?? defaultQuery());
@@ -26,15 +27,15 @@ export function AnalysisPage() {
   useEffect(() => {
     if (submitted) setDraft(submitted);
   }, [submitted]);
-  const key = submitted ? `${formatQuery(submitted).toString()}#${attempt}` : '';
+  const key = submitted ? `${queryString(submitted)}#${attempt}` : '';
   const state = useAnalysisRun(submitted ? toRequest(submitted) : null, key);
   const apiError = state.error instanceof ApiError ? state.error : null;
   const errors = submitted && apiError ? fieldErrorsOf(submitted.kind, apiError.body?.details ?? []) : { fields: {}, other: [] };
 
   const run = () => {
-    const next = formatQuery(draft);
-    if (next.toString() === address) setAttempt((a) => a + 1);
-    else setParams(next);
+    const next = queryString(draft);
+    if (submitted && next === queryString(submitted)) setAttempt((a) => a + 1);
+    else navigate({ search: `?${next}` });
   };
 
   return (

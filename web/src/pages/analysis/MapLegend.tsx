@@ -28,8 +28,11 @@ export function MapLegend({ result }: { result: AnalysisResult }) {
       <ul>
         {items.map((item) => (
           <li key={item.label}>
-            <Swatch colour={item.colour} /> {item.label}
-            {item.count !== undefined && <strong> {t('analysis.units', { count: item.count })}</strong>}
+            <Swatch colour={item.colour} />
+            <span>
+              {item.label}
+              {item.count !== undefined && <strong> · {t('analysis.units', { count: item.count })}</strong>}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultQuery, fieldErrorsOf, formatQuery, parseQuery, toRequest } from './analysis-query.ts';
+import { defaultQuery, fieldErrorsOf, formatQuery, parseQuery, queryString, toRequest } from './analysis-query.ts';
 import { endOfDay, startOfDay } from './civil-days.ts';
 
 describe('the analysis address', () => {
@@ -10,6 +10,10 @@ describe('the analysis address', () => {
     expect(params.has('cellSize')).toBe(false);
     expect(parseQuery(new URLSearchParams(params.toString()))).toEqual(query);
     expect(parseQuery(new URLSearchParams('kind=spline'))).toBeNull();
+    // readable and accepted as a place to return to after signing in (no encoded slash)
+    expect(queryString(query)).toContain('tz=America/Los_Angeles');
+    expect(queryString(query)).toContain('iccs=0501%2C0502');
+    expect(parseQuery(new URLSearchParams(queryString(query)))).toEqual(query);
   });
 
   it('builds the API request with civil days of the chosen zone, the last day included', () => {
@@ -17,7 +21,7 @@ describe('the analysis address', () => {
     expect(toRequest(query)).toEqual({
       statistic: 'gistar',
       selection: { iccs: [], sources: [], timeZone: 'America/Los_Angeles', from: '2016-08-01T07:00:00.000Z', to: '2016-09-01T07:00:00.000Z' },
-      parameters: { units: { kind: 'grid', cellSize: 250, contiguity: 'queen' }, permutations: 99, seed: 1, fdr: true },
+      parameters: { units: { kind: 'grid', cellSize: 250, contiguity: 'queen' }, permutations: 999, seed: 1, fdr: true },
     });
     // a blank number goes as null, for the server to name the field
     expect(toRequest({ ...query, kind: 'kde', bandwidth: '' }).parameters).toMatchObject({ bandwidth: null, cellSize: 100 });

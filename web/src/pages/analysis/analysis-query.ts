@@ -63,7 +63,7 @@ export function defaultQuery(tz = browserTimeZone()): AnalysisQuery {
     bandwidth: '400',
     pixel: '100',
     kernel: 'gaussian',
-    permutations: '99',
+    permutations: '999',
     seed: '1',
     fdr: false,
     distanceBands: '0, 100, 200, 300, 400, 500',
@@ -126,6 +126,12 @@ export function formatQuery(query: AnalysisQuery): URLSearchParams {
   }
   return params;
 }
+
+/**
+ * The query string of an analysis, with "/" left readable (time zones): the sign-in page's
+ * check of where to return refuses an encoded slash, and a shared link must survive signing in.
+ */
+export const queryString = (query: AnalysisQuery): string => formatQuery(query).toString().replace(/%2F/gi, '/');
 
 /** A number as typed: blank or not a number is sent as null so the server names the field. */
 const num = (value: string): number => (value.trim() === '' ? (null as unknown as number) : Number(value.replace(',', '.')));
