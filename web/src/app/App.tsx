@@ -20,6 +20,7 @@ import { NotesPage } from '../pages/workspace/NotesPage.tsx';
 import { NoteViewPage } from '../pages/workspace/NoteViewPage.tsx';
 import { OrganizationsPage } from '../pages/workspace/OrganizationsPage.tsx';
 import { TokensPage } from '../pages/workspace/TokensPage.tsx';
+import { AnalysisPage } from '../pages/analysis/AnalysisPage.tsx';
 import { ImportsPage } from '../pages/imports/ImportsPage.tsx';
 import { ForwardedReportsPage } from '../pages/triage/ForwardedReportsPage.tsx';
 import { ReportsQueuePage } from '../pages/triage/ReportsQueuePage.tsx';
@@ -43,7 +44,7 @@ function RequireRole({ roles, platformAdmin, children }: { roles?: Role[]; platf
   return allowed ? children : <ForbiddenPage />;
 }
 
-/** Intelligence is for the need-to-know roles (admin, coordinator, analyst, officer). */
+/** Intelligence and analyses are for the need-to-know roles (admin, coordinator, analyst, officer). */
 const INTEL_ROLES: Role[] = ['admin', 'coordinator', 'analyst', 'officer'];
 
 const router = createBrowserRouter([
@@ -73,6 +74,7 @@ const router = createBrowserRouter([
       { path: 'notes/:id', element: <NoteViewPage /> },
       { path: 'notes/:id/edit', element: <NoteEditorPage /> },
       { path: 'map', element: <MapPage /> },
+      { path: 'analysis', element: <RequireRole roles={INTEL_ROLES}><AnalysisPage /></RequireRole> },
       { path: 'reports', element: <RequireRole roles={['admin', 'coordinator']}><ReportsQueuePage /></RequireRole> },
       { path: 'reports/:id', element: <RequireRole roles={['admin', 'coordinator']}><ReportTriagePage /></RequireRole> },
       { path: 'forwarded', element: <RequireRole roles={['admin', 'coordinator', 'analyst', 'officer']}><ForwardedReportsPage /></RequireRole> },

@@ -17,6 +17,7 @@ export const WORKSPACE_NAV: NavItem[] = [
   { to: '/w/forwarded', label: 'nav.forwarded', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
   { to: '/w/routing', label: 'nav.routing', roles: ['admin', 'coordinator'] },
   { to: '/w/map', label: 'nav.map' },
+  { to: '/w/analysis', label: 'nav.analysis', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
   { to: '/w/groups', label: 'nav.groups' },
   { to: '/w/members', label: 'nav.members', roles: ['admin', 'coordinator'] },
   { to: '/w/audit', label: 'nav.audit', roles: ['auditor'] },
