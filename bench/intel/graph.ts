@@ -46,7 +46,8 @@ async function generate(ctx: AppContext, world: World, options: GraphOptions): P
   const groupOf = world.orgs.map((_, i) => world.groups.find((g) => g.orgIndexes.includes(i))?.id ?? null);
   const s = `bench-graph-${options.seed}`;
   const h = (what: string, n: string) => sql`abs(hashtext(${s} || ${what} || ${sql.raw(n)}))`;
-  const id = (n: string) => sql`md5(${s} || ':' || ${sql.raw(n)})::uuid`;
+  // A v4 uuid from the md5 of the row number (version and variant bits set, as the API checks them).
+  const id = (n: string) => sql`(select (substr(m, 1, 12) || '4' || substr(m, 14, 3) || '8' || substr(m, 18))::uuid from md5(${s} || ':' || ${sql.raw(n)}) m)`;
   const tlp = (n: string) => sql`(case when ${h('tlp', n)} % 100 < 40 then 'GREEN' when ${h('tlp', n)} % 100 < 80 then 'AMBER'
       when ${h('tlp', n)} % 100 < 90 then 'AMBER+STRICT' else 'RED' end)::tlp`;
   const N = options.entities;
