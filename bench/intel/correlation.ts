@@ -8,6 +8,7 @@ import type { AppContext } from '../../server/src/platform/http/context.ts';
 import { lookupIdentifier } from '../../server/src/modules/correlation/lookup.ts';
 import { LookupQuery } from '../../server/src/modules/correlation/schemas.ts';
 import { prng } from '../common/prng.ts';
+import { checkAgainstApplication } from './same-as-app.ts';
 import { ENTITY_COLUMNS, writeEntityFiles, type EntityCounts } from './entities.ts';
 import { identifierOf, missingIdentifier, planOccurrences, type OccurrencePlan } from './plan.ts';
 import { BENCH_KINDS, type RawIdentifier } from './values.ts';
@@ -23,6 +24,8 @@ export interface CorrelationOptions {
 }
 
 export interface CorrelationResult {
+  /** Sampled entities created again through createEntity, with identical rows. */
+  checked: number;
   distinct: number;
   maxCount: number;
   entities: EntityCounts;
@@ -174,7 +177,9 @@ export async function runCorrelation(ctx: AppContext, url: string, world: World,
     const measured = await lookups(ctx, searcher, plan, options);
     log(`correlation: lookups p50 ${measured.lookup.p50.toFixed(2)} ms, p99 ${measured.lookup.p99.toFixed(2)} ms; storage`);
     const { storage: st, maxCount } = await storage(client, ctx.config.correlationCommonThreshold);
-    return { distinct: plan.distinct, maxCount, entities, generateSeconds, entityLoad, indexBuild, ...measured, threshold: ctx.config.correlationCommonThreshold, storage: st };
+    const checked = await checkAgainstApplication(ctx, world, entities.samples);
+    log(`correlation: ${checked} sampled entities written again by createEntity: identical rows`);
+    return { checked, distinct: plan.distinct, maxCount, entities, generateSeconds, entityLoad, indexBuild, ...measured, threshold: ctx.config.correlationCommonThreshold, storage: st };
   } finally {
     await client.end();
   }

@@ -18,12 +18,20 @@ export interface EntityFiles {
   recipients: string;
 }
 
+/** A generated entity as the API would have been asked to create it, to compare with what createEntity writes. */
+export interface EntitySample {
+  id: string;
+  owner: number;
+  body: Record<string, unknown>;
+}
+
 export interface EntityCounts {
   entities: number;
   identifiers: number;
   sharing: number;
   recipients: number;
   byTlp: Record<string, number>;
+  samples: EntitySample[];
 }
 
 const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
@@ -62,6 +70,7 @@ export function seededUuid(random: () => number): string {
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${'89ab'[parseInt(c[0]!, 16) & 3]}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }
 
+const SAMPLES = 30;
 // How many identifiers an entity holds: a phone or a plate alone, or a person with several.
 const SIZES: [number, number][] = [[1, 0.4], [2, 0.25], [3, 0.15], [4, 0.1], [5, 0.05], [6, 0.03], [8, 0.02]];
 const NAMES = 'Ana María Luis José Carlos Lucía Pedro Sofía Diego Valentina Juan Camila Miguel Paula Andrés Laura Jorge Elena Pablo Daniela'.split(' ');
@@ -108,7 +117,7 @@ function marking(random: () => number, world: World, owner: number, searcherId: 
 export async function writeEntityFiles(plan: OccurrencePlan, world: World, searcherId: string, seed: number, files: EntityFiles): Promise<EntityCounts> {
   const random = prng(seed ^ 0x5eed);
   const out = { entities: new Lines(files.entities), identifiers: new Lines(files.identifiers), sharing: new Lines(files.sharing), recipients: new Lines(files.recipients) };
-  const counts: EntityCounts = { entities: 0, identifiers: 0, sharing: 0, recipients: 0, byTlp: {} };
+  const counts: EntityCounts = { entities: 0, identifiers: 0, sharing: 0, recipients: 0, byTlp: {}, samples: [] };
   const now = Date.UTC(2026, 0, 1);
   const deferred: number[] = [];
   let next = 0;
@@ -139,6 +148,9 @@ export async function writeEntityFiles(plan: OccurrencePlan, world: World, searc
     for (const v of index.values) await out.identifiers.add([v.kind, esc(v.value), id]);
     if (m.groupId) await out.sharing.add([INTEL_ENTITY, id, m.groupId]);
     if (m.recipientId) await out.recipients.add([INTEL_ENTITY, id, m.recipientId]);
+    if (counts.samples.length < SAMPLES && (counts.entities % 97 === 0 || held.length > 2)) {
+      counts.samples.push({ id, owner, body: { type, attributes: raw, identifiers: listed, tlp: m.tlp, sharingGroupIds: m.groupId ? [m.groupId] : [], recipientUserIds: m.recipientId ? [m.recipientId] : [] } });
+    }
     counts.entities += 1;
     counts.identifiers += index.values.length;
     counts.sharing += m.groupId ? 1 : 0;
