@@ -14,6 +14,8 @@ interface ReportInput {
   graph: GraphResult | null;
   stream: StreamResult | null;
   pgVersion: string;
+  /** 10,000,000 occurrences, 1,000 clients, every part: otherwise the section says it is a reduced run. */
+  fullScale: boolean;
   loadBefore: string;
   loadAfter: string;
 }
@@ -109,9 +111,10 @@ export function report(input: ReportInput): string {
     '',
     `Run on ${m.date} (code at ${m.revision}): ${m.cpus} vCPU (${m.cpuModel}), ${m.ramGiB} GiB RAM, ${m.os}, Node ${m.node}, PostgreSQL ${m.postgres} (local, stock configuration). The machine is shared: 1-minute load average ${input.loadBefore} before, ${input.loadAfter} after. Scale: ${scale(input)}.`,
     '',
+    ...(input.fullScale ? [] : ['> **Reduced run** (not the scale of issue 6: 10,000,000 occurrences, 1,000 clients, every part), on a machine shared with other work: it shows that every part runs and what it measures, not what the platform achieves. Run `npm run bench:intel` on an idle machine for the numbers.', '']),
     ...(input.correlation ? [...correlationSection(input.correlation, o), ''] : []),
     ...(input.graph ? [...graphSection(input.graph, o), ''] : []),
     ...(input.stream ? [...streamSection(input.stream, o), ''] : []),
-    `Run again: \`npm run bench:intel\` (PostgreSQL at \`BENCH_PG_ADMIN_URL\`, default \`postgres://postgres@127.0.0.1:5432/postgres\`, on the same machine: COPY reads the generated files server-side; it drops and recreates the database \`alianza_bench_intel\`). Knobs: \`BENCH_PARTS=correlation,graph,stream\`, \`BENCH_OCCURRENCES\` (10,000,000), \`BENCH_CLIENTS\` (1000), \`BENCH_SEED\`, \`BENCH_LOOKUPS\` (2000), \`BENCH_GRAPH_ENTITIES\` (100,000), \`BENCH_HUB_LINKS\` (3000), \`BENCH_EVENTS_PER_SECOND\` (20), \`BENCH_STREAM_SECONDS\` (30), \`BENCH_INSTANCES\` (2), \`BENCH_WRITE_DOCS=0\` (the section is only rewritten by full-scale runs of every part; \`force\` writes it anyway).`,
+    `Run again: \`npm run bench:intel\` (PostgreSQL at \`BENCH_PG_ADMIN_URL\`, default \`postgres://postgres@127.0.0.1:5432/postgres\`, on the same machine: COPY reads the generated files server-side; it drops and recreates the database \`alianza_bench_intel\`). Knobs: \`BENCH_PARTS=correlation,graph,stream\`, \`BENCH_OCCURRENCES\` (10,000,000), \`BENCH_CLIENTS\` (1000), \`BENCH_SEED\`, \`BENCH_LOOKUPS\` (2000), \`BENCH_GRAPH_ENTITIES\` (100,000), \`BENCH_HUB_LINKS\` (3000), \`BENCH_EVENTS_PER_SECOND\` (20), \`BENCH_STREAM_SECONDS\` (30), \`BENCH_INSTANCES\` (2), \`BENCH_KEEP_DB=1\` (keep the database afterwards, to study plans), \`BENCH_WRITE_DOCS=0\` (the section is only rewritten by full-scale runs of every part; \`force\` writes it anyway).`,
   ].join('\n');
 }

@@ -70,11 +70,12 @@ async function main() {
   } finally {
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
-    await adminQuery(options.adminUrl, `drop database if exists ${options.database} with (force)`);
+    if (process.env.BENCH_KEEP_DB === '1') log(`database ${options.database} kept (BENCH_KEEP_DB=1)`);
+    else await adminQuery(options.adminUrl, `drop database if exists ${options.database} with (force)`);
   }
-  const text = report({ options, correlation, graph, stream, pgVersion: version, loadBefore, loadAfter: load() });
-  process.stdout.write(`${text}\n`);
   const fullScale = options.occurrences === 10_000_000 && options.clients === 1000 && options.parts.length === PARTS.length;
+  const text = report({ options, correlation, graph, stream, pgVersion: version, fullScale, loadBefore, loadAfter: load() });
+  process.stdout.write(`${text}\n`);
   if (options.writeDocs && fullScale) writeDocsSection(HEADING, text);
   else if (process.env.BENCH_WRITE_DOCS === 'force') writeDocsSection(HEADING, text);
   else if (options.writeDocs) log('docs/benchmarks.md left as it is: only a full-scale run of every part rewrites its section (BENCH_WRITE_DOCS=force to write anyway)');
