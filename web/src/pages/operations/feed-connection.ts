@@ -9,7 +9,7 @@ export interface FeedHandlers {
   state(state: ConnectionState): void;
 }
 
-const RETRY_MS = [1000, 3000, 10_000, 30_000];
+const RETRY_MS = [1000, 2000, 5000, 10_000];
 
 /**
  * Follows the operations stream after position `after` (null: from now on). The browser's
@@ -54,16 +54,27 @@ export function connectFeed(after: number | null, handlers: FeedHandlers, checkS
     });
   };
 
+  let waiting = false;
   const retryLater = () => {
     const delay = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!;
     attempt += 1;
-    timer = setTimeout(() => void checkSession().then(open, retryLater), delay);
+    waiting = true;
+    timer = setTimeout(retryNow, delay);
+  };
+  const retryNow = () => {
+    if (!waiting || closed) return;
+    waiting = false;
+    clearTimeout(timer);
+    void checkSession().then(open, retryLater);
   };
 
   open();
+  // Back on the network: no need to wait for the next attempt.
+  window.addEventListener('online', retryNow);
   return () => {
     closed = true;
     clearTimeout(timer);
+    window.removeEventListener('online', retryNow);
     source?.close();
   };
 }
