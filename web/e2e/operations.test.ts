@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { closeAllEventStreams } from '../../server/src/platform/http/event-stream.ts';
@@ -153,6 +154,43 @@ describe('operations view and bulletins in a real browser, in Spanish', () => {
     expect(await feedLinks(page, missed).count()).toBe(1);
     const positions = await page.locator('.feed-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-position')));
     expect(new Set(positions).size).toBe(positions.length);
+    await context.close();
+  }, 180_000);
+
+  it('tells the user to reload when the events missed while offline are gone, and reloads in place', async () => {
+    const { world, browser } = env;
+    const db = world.platform.ctx.db;
+    const tf = await taskForce(`C${Date.now()}`);
+    const amber = { tlp: 'AMBER', sharingGroupIds: [tf.group.id] };
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, world, tf.partnerAnalyst.email);
+    await openOperations(page);
+    await context.setOffline(true);
+    closeAllEventStreams();
+    await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('reconnecting');
+    const missed = await issueBulletin(tf.issuerToken, { ...amber, title: 'Perdido' });
+    // Retention dropped everything up to the missed event while the user was away.
+    const feed = async () => (await api(world.platform.app, { url: '/api/v1/operations/feed?limit=5', auth: { token: tf.issuerToken } })).data as { items: { recordId: string; position: number }[] };
+    await expect.poll(async () => (await feed()).items.some((e) => e.recordId === missed)).toBe(true);
+    const through = (await feed()).items.find((e) => e.recordId === missed)!.position;
+    const { truncated_through } = await db.selectFrom('operations_feed_head').select('truncated_through').executeTakeFirstOrThrow();
+    await sql`update operations_feed_head set truncated_through = ${through}`.execute(db);
+    try {
+      await context.setOffline(false);
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('el servidor ya no los tiene');
+      expect(await feedLinks(page, missed).count()).toBe(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Recargar la lista' }).click();
+      await expect.poll(() => feedLinks(page, missed).count()).toBe(1);
+      expect(await alert.count()).toBe(0);
+      await expect.poll(() => connection(page)).toBe('live');
+      const after = await issueBulletin(tf.issuerToken, { ...amber, title: 'Después de recargar' });
+      await expect.poll(() => feedLinks(page, after).count(), { timeout: 15_000 }).toBe(1);
+    } finally {
+      await sql`update operations_feed_head set truncated_through = ${truncated_through}`.execute(db);
+    }
     await context.close();
   }, 180_000);
 
