@@ -60,7 +60,7 @@ export function BulletinViewPage() {
       )}
       {b.area && (
         <section aria-labelledby="bulletin-place">
-          <h2 id="bulletin-place">{t('bulletins.place')}</h2>
+          <h2 id="bulletin-place">{t('bulletins.placeHeading')}</h2>
           <Suspense fallback={<p className="loading">{t('status.loading')}</p>}>
             <MapView
               label={t('bulletins.placeMap')}

@@ -33,7 +33,7 @@ const KINDS: Record<string, KindInfo> = {
   'incident.created': { label: 'operations.kind.incidentCreated', icon: '⚠', group: 'incidents' },
   'incidents.imported': { label: 'operations.kind.incidentsImported', icon: '⇪', group: 'incidents' },
   'report.forwarded': { label: 'operations.kind.reportForwarded', icon: '✉', group: 'reports' },
-  'bulletin.issued': { label: 'operations.kind.bulletinIssued', icon: '📢', group: 'bulletins' },
+  'bulletin.issued': { label: 'operations.kind.bulletinIssued', icon: '⚑', group: 'bulletins' },
   'bulletin.acknowledged': { label: 'operations.kind.bulletinAcknowledged', icon: '✔', group: 'bulletins' },
 };
 
