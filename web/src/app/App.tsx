@@ -33,6 +33,10 @@ import { EntityEditorPage } from '../pages/intel/EntityEditorPage.tsx';
 import { EntityViewPage } from '../pages/intel/EntityViewPage.tsx';
 import { IdentifierSearchPage } from '../pages/intel/IdentifierSearchPage.tsx';
 import { ReportEditorPage, ReportsPage, ReportViewPage } from '../pages/intel/ReportsPage.tsx';
+import { BulletinEditorPage } from '../pages/bulletins/BulletinEditorPage.tsx';
+import { BulletinsPage } from '../pages/bulletins/BulletinsPage.tsx';
+import { BulletinViewPage } from '../pages/bulletins/BulletinViewPage.tsx';
+import { OperationsPage } from '../pages/operations/OperationsPage.tsx';
 import { useSession, type Role } from '../session/session.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
@@ -46,6 +50,9 @@ function RequireRole({ roles, platformAdmin, children }: { roles?: Role[]; platf
 
 /** Intelligence and analyses are for the need-to-know roles (admin, coordinator, analyst, officer). */
 const INTEL_ROLES: Role[] = ['admin', 'coordinator', 'analyst', 'officer'];
+
+/** Bulletins speak for an organisation: its analysts, coordinators and admins issue them (bulletins/policy.ts). */
+const BULLETIN_ISSUER_ROLES: Role[] = ['admin', 'coordinator', 'analyst'];
 
 const router = createBrowserRouter([
   {
@@ -93,6 +100,11 @@ const router = createBrowserRouter([
       { path: 'intel/reports/new', element: <RequireRole roles={INTEL_ROLES}><ReportEditorPage /></RequireRole> },
       { path: 'intel/reports/:id', element: <ReportViewPage /> },
       { path: 'intel/requests', element: <RequireRole roles={INTEL_ROLES}><ContactRequestsPage /></RequireRole> },
+      // Every signed-in user has an operations feed and bulletins: what they hold follows the markings.
+      { path: 'operations', element: <OperationsPage /> },
+      { path: 'bulletins', element: <BulletinsPage /> },
+      { path: 'bulletins/new', element: <RequireRole roles={BULLETIN_ISSUER_ROLES}><BulletinEditorPage /></RequireRole> },
+      { path: 'bulletins/:id', element: <BulletinViewPage /> },
       { path: 'intel/duplicates', element: <RequireRole roles={INTEL_ROLES}><DuplicatesPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -12,6 +12,8 @@ export interface NavItem {
 /** The workspace menu; what a user sees follows their roles. */
 export const WORKSPACE_NAV: NavItem[] = [
   { to: '/w', label: 'nav.dashboard' },
+  { to: '/w/operations', label: 'nav.operations' },
+  { to: '/w/bulletins', label: 'nav.bulletins' },
   { to: '/w/notes', label: 'nav.notes' },
   { to: '/w/reports', label: 'nav.reports', roles: ['admin', 'coordinator'] },
   { to: '/w/forwarded', label: 'nav.forwarded', roles: ['admin', 'coordinator', 'analyst', 'officer'] },

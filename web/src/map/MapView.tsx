@@ -24,12 +24,15 @@ export interface MapViewProps {
    * The position is only ever what the user chose: the device's location is never read.
    */
   pin?: { value: LonLat | null; onChange: (value: LonLat | null) => void };
+  /** The map's accessible name and help line, where the defaults (public places) do not fit. */
+  label?: string;
+  help?: string;
 }
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** MapLibre map with the offline basemap, the deployment's jurisdictions (vector tiles), and optional points or a pin. */
-export default function MapView({ points, onSelectPoint, pin }: MapViewProps) {
+export default function MapView({ points, onSelectPoint, pin, label, help }: MapViewProps) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -125,10 +128,10 @@ export default function MapView({ points, onSelectPoint, pin }: MapViewProps) {
       ? t(pin.value ? 'placeForm.pinSet' : 'placeForm.noPin')
       : selected
         ? t('map.selected', { name: selected })
-        : t(points ? 'places.mapHelp' : 'map.help');
+        : (help ?? t(points ? 'places.mapHelp' : 'map.help'));
   return (
     <div className="map-wrap">
-      <div ref={container} className="map" role="region" aria-label={t(pin ? 'placeForm.mapLabel' : points ? 'places.mapLabel' : 'map.label')} />
+      <div ref={container} className="map" role="region" aria-label={label ?? t(pin ? 'placeForm.mapLabel' : points ? 'places.mapLabel' : 'map.label')} />
       <p role="status" className="hint">
         {status}
       </p>
