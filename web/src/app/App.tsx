@@ -31,6 +31,7 @@ import { EntitiesPage } from '../pages/intel/EntitiesPage.tsx';
 import { EntityEditorPage } from '../pages/intel/EntityEditorPage.tsx';
 import { EntityViewPage } from '../pages/intel/EntityViewPage.tsx';
 import { IdentifierSearchPage } from '../pages/intel/IdentifierSearchPage.tsx';
+import { GraphPage } from '../pages/intel/graph/GraphPage.tsx';
 import { ReportEditorPage, ReportsPage, ReportViewPage } from '../pages/intel/ReportsPage.tsx';
 import { useSession, type Role } from '../session/session.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
@@ -92,6 +93,7 @@ const router = createBrowserRouter([
       { path: 'intel/reports/:id', element: <ReportViewPage /> },
       { path: 'intel/requests', element: <RequireRole roles={INTEL_ROLES}><ContactRequestsPage /></RequireRole> },
       { path: 'intel/duplicates', element: <RequireRole roles={INTEL_ROLES}><DuplicatesPage /></RequireRole> },
+      { path: 'intel/graph', element: <RequireRole roles={INTEL_ROLES}><GraphPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
