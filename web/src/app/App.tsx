@@ -32,6 +32,7 @@ import { EntitiesPage } from '../pages/intel/EntitiesPage.tsx';
 import { EntityEditorPage } from '../pages/intel/EntityEditorPage.tsx';
 import { EntityViewPage } from '../pages/intel/EntityViewPage.tsx';
 import { IdentifierSearchPage } from '../pages/intel/IdentifierSearchPage.tsx';
+import { GraphPage } from '../pages/intel/graph/GraphPage.tsx';
 import { ReportEditorPage, ReportsPage, ReportViewPage } from '../pages/intel/ReportsPage.tsx';
 import { BulletinEditorPage } from '../pages/bulletins/BulletinEditorPage.tsx';
 import { BulletinsPage } from '../pages/bulletins/BulletinsPage.tsx';
@@ -106,6 +107,7 @@ const router = createBrowserRouter([
       { path: 'bulletins/new', element: <RequireRole roles={BULLETIN_ISSUER_ROLES}><BulletinEditorPage /></RequireRole> },
       { path: 'bulletins/:id', element: <BulletinViewPage /> },
       { path: 'intel/duplicates', element: <RequireRole roles={INTEL_ROLES}><DuplicatesPage /></RequireRole> },
+      { path: 'intel/graph', element: <RequireRole roles={INTEL_ROLES}><GraphPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

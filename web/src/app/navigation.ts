@@ -30,6 +30,7 @@ export const WORKSPACE_NAV: NavItem[] = [
   { to: '/w/intel/entities', label: 'nav.intelEntities' },
   { to: '/w/intel/reports', label: 'nav.intelReports' },
   { to: '/w/intel/requests', label: 'nav.intelRequests', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
+  { to: '/w/intel/graph', label: 'nav.intelGraph', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
 ];
 
 export function visibleNav(session: Session): NavItem[] {
