@@ -5633,7 +5633,7 @@ export interface paths {
                                 data: {
                                     [key: string]: string | number | boolean | null;
                                 };
-                                /** @description What happened: incident.created, incidents.imported, report.forwarded, bulletin.issued, bulletin.acknowledged, … (clients show kinds they do not know generically) */
+                                /** @description What happened: incident.created, incidents.imported, report.forwarded, bulletin.issued, bulletin.acknowledged, intel.hit.found, intel.hit.received, intel.contact_request.received, intel.contact_request.decided, … (clients show kinds they do not know generically) */
                                 kind: string;
                                 /** Format: uuid */
                                 ownerOrgId: string;

@@ -9,6 +9,7 @@ import type { AppContext } from '../../platform/http/context.ts';
 import { findVisibleEntities, findWrittenEntity, insertEntity, updateEntity, visibleEntityTypes } from '../intel/entity-queries.ts';
 import { INTEL_ENTITY } from '../intel/visibility.ts';
 import * as cq from './contact-queries.ts';
+import { toOrganisation, toPerson } from './feed-markings.ts';
 import { displayIdentifier } from './normalise/index.ts';
 import type { IdentifierKind } from './identifier-kinds.ts';
 import { copyIdentifiers, findOwnHit, hitEntityIds } from './queries.ts';
@@ -64,6 +65,7 @@ export async function createContactRequest(ctx: AppContext, actor: Actor, input:
       audit: [{ action: 'create', recordType: CONTACT_REQUEST, recordId: created, orgId: hit.searcher_org_id, diff: { hitId: hit.id, ownerOrgId: hit.owner_org_id, message: input.message } }],
       events: [{ type: 'intel.contact_request.created', recordType: CONTACT_REQUEST, recordId: created, orgIds: [hit.owner_org_id] }],
     });
+    await ctx.feed.publish(trx, { kind: 'intel.contact_request.received', record: { type: CONTACT_REQUEST, id: created }, marking: toOrganisation(hit.owner_org_id) });
     return created;
   });
   return toView(ctx, actor, (await cq.findRequest(ctx.db, id))!, false);
@@ -100,6 +102,10 @@ async function pendingForOwner(trx: Executor, actor: Actor, id: string): Promise
 const decidedEvent = (row: cq.ContactRequestRow, status: 'accepted' | 'declined'): DomainEvent => ({
   type: 'intel.contact_request.decided', recordType: CONTACT_REQUEST, recordId: row.id, orgIds: row.requester_org_id ? [row.requester_org_id] : [], data: { status },
 });
+
+/** The requester alone learns of the decision in the operations feed. */
+const publishDecision = (ctx: AppContext, trx: Executor, row: cq.ContactRequestRow, status: 'accepted' | 'declined') =>
+  ctx.feed.publish(trx, { kind: 'intel.contact_request.decided', record: { type: CONTACT_REQUEST, id: row.id }, marking: toPerson(row.requester_org_id ?? row.owner_org_id, row.requester_user_id), data: { status } });
 
 /** The owner's records of the hit that can still be shared (AMBER or AMBER+STRICT). */
 async function shareableRecords(trx: Executor, row: cq.ContactRequestRow) {
@@ -156,6 +162,7 @@ export async function acceptContactRequest(ctx: AppContext, actor: Actor, id: st
     audit.push({ action: 'accept', recordType: CONTACT_REQUEST, recordId: id, orgId: row.owner_org_id, diff: { shareVia: input.shareVia, sharedEntityIds: shared, response: input.response } });
     events.push(decidedEvent(row, 'accepted'));
     await journal(trx, actor, { audit, events });
+    await publishDecision(ctx, trx, row, 'accepted');
   });
   return toView(ctx, actor, (await cq.findRequest(ctx.db, id))!, true);
 }
@@ -172,6 +179,7 @@ export async function declineContactRequest(ctx: AppContext, actor: Actor, id: s
       audit: [{ action: 'decline', recordType: CONTACT_REQUEST, recordId: id, orgId: row.owner_org_id, diff: { response } }],
       events: [decidedEvent(row, 'declined')],
     });
+    await publishDecision(ctx, trx, row, 'declined');
   });
   return toView(ctx, actor, (await cq.findRequest(ctx.db, id))!, true);
 }

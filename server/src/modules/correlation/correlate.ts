@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/http/context.ts';
 import { INTEL_ENTITY } from '../intel/visibility.ts';
 import type { IndexValue } from './entity-identifiers.ts';
 import { displayIdentifier } from './normalise/index.ts';
+import { toOrganisation, toPerson } from './feed-markings.ts';
 import * as q from './queries.ts';
 import type { Correlation } from './schemas.ts';
 
@@ -50,6 +51,9 @@ export async function correlateValues(ctx: AppContext, trx: Executor, actor: Act
       hits.push({ hitId, organisation: named ? { id: ownerOrgId, name: names.get(ownerOrgId) ?? '' } : null });
       audit.push({ action: 'create', recordType: INTEL_HIT, recordId: hitId, orgId: searcherOrgId, diff: { kind, value, ownerOrgId, entityIds: held.map((o) => o.entity_id), ownerNamed: named } });
       events.push({ type: 'intel.hit.created', recordType: INTEL_HIT, recordId: hitId, orgIds: [ownerOrgId], data: { ownerNamed: named } });
+      const record = { type: INTEL_HIT, id: hitId };
+      await ctx.feed.publish(trx, { kind: 'intel.hit.found', record, marking: toPerson(searcherOrgId!, actor.userId), data: { ownerNamed: named } });
+      await ctx.feed.publish(trx, { kind: 'intel.hit.received', record, marking: toOrganisation(ownerOrgId) });
     }
     for (const o of visible) {
       if (RESTRICTED_TLP.includes(o.tlp)) audit.push({ action: 'read', recordType: INTEL_ENTITY, recordId: o.entity_id, diff: { tlp: o.tlp } });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/auth/actor.ts';
 import { createSharingGroup } from '../sharing-groups/service.ts';
@@ -188,5 +189,41 @@ describe('contact requests', () => {
       expect((await api(t.app, { url: `/api/v1/intel/contact-requests/${sent.data.id}`, auth })).statusCode).toBe(404);
     }
     expect((await api(t.app, { url: `/api/v1/intel/contact-requests/${sent.data.id}`, auth: searcher })).data.status).toBe('declined');
+  });
+});
+
+describe('in the operations feed', () => {
+  const feedOf = async (auth: Auth) => (await api(t.app, { url: '/api/v1/operations/feed?limit=200', auth })).data.items as { kind: string; recordId: string; data: Record<string, unknown> }[];
+  /** Events are numbered in commit order: once a later one is listed, the earlier ones are too. */
+  const sequenced = async () => {
+    const id = randomUUID();
+    await t.ctx.db.transaction().execute((trx) => t.ctx.feed.publish(trx, { kind: 'test.sentinel', record: { type: 'test_record', id }, marking: { tlp: 'CLEAR', ownerOrgId: owner.id, createdBy: null, sharingGroupIds: [], recipientUserIds: [] } }));
+    await expect.poll(async () => (await feedOf(searcher)).some((e) => e.recordId === id), { timeout: 20_000 }).toBe(true);
+  };
+  const about = async (auth: Auth, id: string) => (await feedOf(auth)).filter((e) => e.recordId === id).map((e) => e.kind).sort();
+
+  it('tells the searcher alone of its hit, and the holder only that a record of its own was hit, by ids', async () => {
+    const phone = freshPhone();
+    await recordPhone(phone.national, 'AMBER');
+    const hitId = (await lookup(phone.international, searcher)).data.hits[0].hitId as string;
+    await sequenced();
+    expect(await about(searcher, hitId)).toEqual(['intel.hit.found']);
+    expect(await about(ownerAnalyst, hitId)).toEqual(['intel.hit.received']);
+    for (const auth of [searcherColleague, otherSearcher, member]) expect(await about(auth, hitId)).toEqual([]);
+    const events = (await feedOf(searcher)).concat(await feedOf(ownerAnalyst)).filter((e) => e.recordId === hitId);
+    expect(JSON.stringify(events)).not.toContain(phone.national.replace(/ /g, '').slice(-4));
+  });
+
+  it('brings a request for contact to the holder, and its decision to the requester alone', async () => {
+    const phone = freshPhone();
+    await recordPhone(phone.national, 'AMBER');
+    const hitId = (await lookup(phone.international, searcher)).data.hits[0].hitId as string;
+    const sent = await api(t.app, { method: 'POST', url: '/api/v1/intel/contact-requests', body: { hitId, message: 'Same number in our case' }, auth: searcher });
+    await api(t.app, { method: 'POST', url: `/api/v1/intel/contact-requests/${sent.data.id}/decline`, body: { response: 'Not now' }, auth: ownerCoordinator });
+    await sequenced();
+    expect(await about(ownerCoordinator, sent.data.id)).toEqual(['intel.contact_request.received']);
+    expect(await about(searcher, sent.data.id)).toEqual(['intel.contact_request.decided']);
+    expect((await feedOf(searcher)).find((e) => e.recordId === sent.data.id)!.data).toEqual({ status: 'declined' });
+    for (const auth of [searcherColleague, otherSearcher]) expect(await about(auth, sent.data.id)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ export const FeedPosition = z.string().regex(/^\d{1,15}$/, 'operations.position_
 
 export const FeedEvent = z.object({
   position: z.number().int().describe('Commit order; the SSE event id'),
-  kind: z.string().describe('What happened: incident.created, incidents.imported, report.forwarded, bulletin.issued, bulletin.acknowledged, … (clients show kinds they do not know generically)'),
+  kind: z.string().describe('What happened: incident.created, incidents.imported, report.forwarded, bulletin.issued, bulletin.acknowledged, intel.hit.found, intel.hit.received, intel.contact_request.received, intel.contact_request.decided, … (clients show kinds they do not know generically)'),
   recordType: z.string().describe('Read the record through its own API (audited)'),
   recordId: z.uuid(),
   ownerOrgId: z.uuid(),
