@@ -117,6 +117,52 @@ describe('the analyst workspace', () => {
     await page.close();
   });
 
+  it('draws grid counts as a choropleth whose legend adds up to the incidents, and exports them as GeoJSON', async () => {
+    const page = await env.browser.newPage({ acceptDownloads: true });
+    await signIn(page, env.world, env.world.users.analyst);
+    await openAnalysis(page);
+    await page.getByLabel('Estadística').selectOption('grid');
+    await page.getByLabel('Tamaño de celda (m)').fill('1000');
+    await page.getByRole('button', { name: 'Ejecutar el análisis' }).click();
+    await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('succeeded');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Descargar las geometrías (GeoJSON)' }).click()]);
+    const cells = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { features: { properties: { count: number } }[] };
+    expect(cells.features.reduce((n, f) => n + f.properties.count, 0)).toBe(19_375);
+    // each legend class counts the cells in its range; together, every cell
+    const classes = await page.locator('.legend li').allTextContents();
+    const counted = classes.map((text) => {
+      const [, from, to, units] = /De ([\d.]+) a ([\d.]+) incidentes · ([\d.]+) unidad/.exec(text)!.map((v) => Number(v.replace(/\./g, '')));
+      return { units: units!, inRange: cells.features.filter((f) => f.properties.count >= from! && f.properties.count <= to!).length };
+    });
+    expect(counted.every((c) => c.units === c.inRange)).toBe(true);
+    expect(counted.reduce((n, c) => n + c.units, 0)).toBe(cells.features.length);
+    await page.close();
+  });
+
+  it('shows weekly trends as a chart and a table with the changes, and saves the chart as PNG', async () => {
+    const page = await env.browser.newPage({ acceptDownloads: true });
+    await signIn(page, env.world, env.world.users.analyst);
+    await openAnalysis(page);
+    await page.getByLabel('Zona horaria').fill('America/Los_Angeles');
+    await page.getByLabel('Estadística').selectOption('trends');
+    await page.getByLabel('Período').selectOption('week');
+    await page.getByRole('button', { name: 'Ejecutar el análisis' }).click();
+    await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('succeeded');
+    const table = page.locator('table.data-table').first();
+    await table.waitFor();
+    // August 2016 in ISO weeks from Monday 1 August to Monday 29 August
+    expect(await table.locator('tbody th').allTextContents()).toEqual(['2016-08-01', '2016-08-08', '2016-08-15', '2016-08-22', '2016-08-29']);
+    const counts = (await table.locator('tbody td:nth-child(2)').allTextContents()).map((v) => Number(v.replace(/\./g, '')));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(19_375);
+    expect(await table.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('–');
+    expect(await page.locator('svg.trend-chart rect[height]').count()).toBeGreaterThanOrEqual(5);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar el gráfico (PNG)' }).click()]);
+    expect(png.suggestedFilename()).toMatch(/^alianza-trends-.*\.png$/);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await page.close();
+  });
+
   it('shows the progress of a long run and cancels it', async () => {
     const page = await env.browser.newPage();
     await signIn(page, env.world, env.world.users.analyst);
