@@ -192,13 +192,17 @@ describe('the analyst workspace', () => {
     await expect.poll(() => fieldError(page, 'Tamaño de píxel (m)').textContent(), { timeout: 30_000 }).toBe('El tamaño del píxel no puede superar el ancho de banda (400 m).');
     expect(await page.getByLabel('Tamaño de píxel (m)').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.analysis-run').count()).toBe(0);
-    await page.getByLabel('Tamaño de píxel (m)').fill('100');
-    await page.getByRole('button', { name: 'Ejecutar el análisis' }).click();
+    // in English, the same request is refused in English
+    await page.getByLabel('Idioma').selectOption('en');
+    await page.getByRole('button', { name: 'Run the analysis' }).click();
+    await expect.poll(() => fieldError(page, 'Pixel size (m)').textContent(), { timeout: 30_000 }).toBe('The pixel size cannot exceed the bandwidth (400 m).');
+    await page.getByLabel('Pixel size (m)').fill('100');
+    await page.getByRole('button', { name: 'Run the analysis' }).click();
     await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('succeeded');
-    expect(await fieldError(page, 'Tamaño de píxel (m)').count()).toBe(0);
+    expect(await fieldError(page, 'Pixel size (m)').count()).toBe(0);
     // the heat layer comes from the run's tiles
     await expect.poll(() => page.evaluate(() => window.__alianzaMap?.getSource('analysis-heat')?.loaded() ?? false), { timeout: 30_000 }).toBe(true);
-    expect(await page.locator('.legend').textContent()).toMatch(/Densidad de .* incidentes por km²/);
+    expect(await page.locator('.legend').textContent()).toMatch(/Density from .* incidents per km²/);
     await page.close();
   });
 
