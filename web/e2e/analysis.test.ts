@@ -31,6 +31,8 @@ describe('the analyst workspace', () => {
   it('runs Gi* over the visible incidents, shows the classes on the map and legend, reproduces them from the shared link and exports them', async () => {
     const page = await env.browser.newPage({ acceptDownloads: true });
     await signIn(page, env.world, env.world.users.analyst);
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await openAnalysis(page);
     await page.getByLabel('Zona horaria').fill('America/Los_Angeles');
     await page.getByLabel('Estadística').selectOption('gistar');
@@ -57,6 +59,7 @@ describe('the analyst workspace', () => {
         return map?.getLayer('analysis-fill') ? map.querySourceFeatures('analysis').filter((f) => f.properties.class === 3).length : 0;
       });
     await expect.poll(hotCellsDrawn, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // CSV from the run: one row per unit, its classes those of the legend
@@ -136,6 +139,30 @@ describe('the analyst workspace', () => {
     });
     expect(counted.every((c) => c.units === c.inRange)).toBe(true);
     expect(counted.reduce((n, c) => n + c.units, 0)).toBe(cells.features.length);
+    await page.close();
+  });
+
+  it('draws local Moran clusters with their legend, without map style errors', async () => {
+    const page = await env.browser.newPage();
+    await signIn(page, env.world, env.world.users.analyst);
+    // (before signing in, the session check answers 401 by design)
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await openAnalysis(page);
+    await page.getByLabel('Estadística').selectOption('moran');
+    await page.getByLabel('Tamaño de celda (m)').fill('500');
+    await page.getByLabel('Permutaciones').fill('99');
+    await page.getByRole('button', { name: 'Ejecutar el análisis' }).click();
+    await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('succeeded');
+    await page.locator('.legend').waitFor();
+    expect(await legendCount(page, 'Alto rodeado de alto')).toBeGreaterThan(0);
+    const highHighDrawn = () =>
+      page.evaluate(() => {
+        const map = window.__alianzaMap;
+        return map?.getLayer('analysis-fill') ? map.querySourceFeatures('analysis').filter((f) => f.properties.cluster === 'HH').length : 0;
+      });
+    await expect.poll(highHighDrawn, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
