@@ -45,6 +45,10 @@ describe('the analyst workspace', () => {
 
     // the address holds the analysis
     const shared = await page.getByLabel('Enlace a este análisis').inputValue();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.world.url });
+    await page.getByRole('button', { name: 'Copiar el enlace' }).click();
+    await expect.poll(() => page.locator('.share-link [role=status]').textContent(), { timeout: 30_000 }).toBe('Enlace copiado.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shared);
     expect(Object.fromEntries(new URL(shared).searchParams)).toMatchObject({ kind: 'gistar', cellSize: '500', permutations: '999', seed: '1', tz: 'America/Los_Angeles' });
     await page.screenshot({ path: '/tmp/analysisweb-gi.png', fullPage: true });
     const hot99 = await legendCount(page, 'Punto caliente, 99 %');
