@@ -31,6 +31,8 @@ describe('the analyst workspace', () => {
   it('runs Gi* over the visible incidents, shows the classes on the map and legend, reproduces them from the shared link and exports them', async () => {
     const page = await env.browser.newPage({ acceptDownloads: true });
     await signIn(page, env.world, env.world.users.analyst);
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await openAnalysis(page);
     await page.getByLabel('Zona horaria').fill('America/Los_Angeles');
     await page.getByLabel('Estadística').selectOption('gistar');
@@ -43,6 +45,10 @@ describe('the analyst workspace', () => {
 
     // the address holds the analysis
     const shared = await page.getByLabel('Enlace a este análisis').inputValue();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.world.url });
+    await page.getByRole('button', { name: 'Copiar el enlace' }).click();
+    await expect.poll(() => page.locator('.share-link [role=status]').textContent(), { timeout: 30_000 }).toBe('Enlace copiado.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shared);
     expect(Object.fromEntries(new URL(shared).searchParams)).toMatchObject({ kind: 'gistar', cellSize: '500', permutations: '999', seed: '1', tz: 'America/Los_Angeles' });
     await page.screenshot({ path: '/tmp/analysisweb-gi.png', fullPage: true });
     const hot99 = await legendCount(page, 'Punto caliente, 99 %');
@@ -57,6 +63,7 @@ describe('the analyst workspace', () => {
         return map?.getLayer('analysis-fill') ? map.querySourceFeatures('analysis').filter((f) => f.properties.class === 3).length : 0;
       });
     await expect.poll(hotCellsDrawn, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // CSV from the run: one row per unit, its classes those of the legend
@@ -117,6 +124,76 @@ describe('the analyst workspace', () => {
     await page.close();
   });
 
+  it('draws grid counts as a choropleth whose legend adds up to the incidents, and exports them as GeoJSON', async () => {
+    const page = await env.browser.newPage({ acceptDownloads: true });
+    await signIn(page, env.world, env.world.users.analyst);
+    await openAnalysis(page);
+    await page.getByLabel('Estadística').selectOption('grid');
+    await page.getByLabel('Tamaño de celda (m)').fill('1000');
+    await page.getByRole('button', { name: 'Ejecutar el análisis' }).click();
+    await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('succeeded');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Descargar las geometrías (GeoJSON)' }).click()]);
+    const cells = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { features: { properties: { count: number } }[] };
+    expect(cells.features.reduce((n, f) => n + f.properties.count, 0)).toBe(19_375);
+    // each legend class counts the cells in its range; together, every cell
+    const classes = await page.locator('.legend li').allTextContents();
+    const counted = classes.map((text) => {
+      const [, from, to, units] = /De ([\d.]+) a ([\d.]+) incidentes · ([\d.]+) unidad/.exec(text)!.map((v) => Number(v.replace(/\./g, '')));
+      return { units: units!, inRange: cells.features.filter((f) => f.properties.count >= from! && f.properties.count <= to!).length };
+    });
+    expect(counted.every((c) => c.units === c.inRange)).toBe(true);
+    expect(counted.reduce((n, c) => n + c.units, 0)).toBe(cells.features.length);
+    await page.close();
+  });
+
+  it('draws local Moran clusters with their legend, without map style errors', async () => {
+    const page = await env.browser.newPage();
+    await signIn(page, env.world, env.world.users.analyst);
+    // (before signing in, the session check answers 401 by design)
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await openAnalysis(page);
+    await page.getByLabel('Estadística').selectOption('moran');
+    await page.getByLabel('Tamaño de celda (m)').fill('500');
+    await page.getByLabel('Permutaciones').fill('99');
+    await page.getByRole('button', { name: 'Ejecutar el análisis' }).click();
+    await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('succeeded');
+    await page.locator('.legend').waitFor();
+    expect(await legendCount(page, 'Alto rodeado de alto')).toBeGreaterThan(0);
+    const highHighDrawn = () =>
+      page.evaluate(() => {
+        const map = window.__alianzaMap;
+        return map?.getLayer('analysis-fill') ? map.querySourceFeatures('analysis').filter((f) => f.properties.cluster === 'HH').length : 0;
+      });
+    await expect.poll(highHighDrawn, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows weekly trends as a chart and a table with the changes, and saves the chart as PNG', async () => {
+    const page = await env.browser.newPage({ acceptDownloads: true });
+    await signIn(page, env.world, env.world.users.analyst);
+    await openAnalysis(page);
+    await page.getByLabel('Zona horaria').fill('America/Los_Angeles');
+    await page.getByLabel('Estadística').selectOption('trends');
+    await page.getByLabel('Período').selectOption('week');
+    await page.getByRole('button', { name: 'Ejecutar el análisis' }).click();
+    await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('succeeded');
+    const table = page.locator('table.data-table').first();
+    await table.waitFor();
+    // August 2016 in ISO weeks from Monday 1 August to Monday 29 August
+    expect(await table.locator('tbody th').allTextContents()).toEqual(['2016-08-01', '2016-08-08', '2016-08-15', '2016-08-22', '2016-08-29']);
+    const counts = (await table.locator('tbody td:nth-child(2)').allTextContents()).map((v) => Number(v.replace(/\./g, '')));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(19_375);
+    expect(await table.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('–');
+    expect(await page.locator('svg.trend-chart rect[height]').count()).toBeGreaterThanOrEqual(5);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar el gráfico (PNG)' }).click()]);
+    expect(png.suggestedFilename()).toMatch(/^alianza-trends-.*\.png$/);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await page.close();
+  });
+
   it('shows the progress of a long run and cancels it', async () => {
     const page = await env.browser.newPage();
     await signIn(page, env.world, env.world.users.analyst);
@@ -146,13 +223,17 @@ describe('the analyst workspace', () => {
     await expect.poll(() => fieldError(page, 'Tamaño de píxel (m)').textContent(), { timeout: 30_000 }).toBe('El tamaño del píxel no puede superar el ancho de banda (400 m).');
     expect(await page.getByLabel('Tamaño de píxel (m)').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.analysis-run').count()).toBe(0);
-    await page.getByLabel('Tamaño de píxel (m)').fill('100');
-    await page.getByRole('button', { name: 'Ejecutar el análisis' }).click();
+    // in English, the same request is refused in English
+    await page.getByLabel('Idioma').selectOption('en');
+    await page.getByRole('button', { name: 'Run the analysis' }).click();
+    await expect.poll(() => fieldError(page, 'Pixel size (m)').textContent(), { timeout: 30_000 }).toBe('The pixel size cannot exceed the bandwidth (400 m).');
+    await page.getByLabel('Pixel size (m)').fill('100');
+    await page.getByRole('button', { name: 'Run the analysis' }).click();
     await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('succeeded');
-    expect(await fieldError(page, 'Tamaño de píxel (m)').count()).toBe(0);
+    expect(await fieldError(page, 'Pixel size (m)').count()).toBe(0);
     // the heat layer comes from the run's tiles
     await expect.poll(() => page.evaluate(() => window.__alianzaMap?.getSource('analysis-heat')?.loaded() ?? false), { timeout: 30_000 }).toBe(true);
-    expect(await page.locator('.legend').textContent()).toMatch(/Densidad de .* incidentes por km²/);
+    expect(await page.locator('.legend').textContent()).toMatch(/Density from .* incidents per km²/);
     await page.close();
   });
 

@@ -25,8 +25,7 @@ export function TrendView({ result, fileName }: { result: TrendResult; fileName:
   const p = (v: number | null) => (v === null ? '–' : v.toLocaleString(locale, { maximumFractionDigits: 3, minimumFractionDigits: 3 }));
   const mark = (dir: 'up' | 'down' | null) => (dir ? ` ${dir === 'up' ? '▲' : '▼'} ${t(`analysis.trend.${dir}`)}` : '');
   return (
-    <section aria-labelledby="trend-heading">
-      <h2 id="trend-heading">{t('analysis.trend.title')}</h2>
+    <div className="trends">
       {keys.length > 1 && (
         <div className="field narrow">
           <label htmlFor="trend-series">{t('analysis.trend.series')}</label>
@@ -74,6 +73,6 @@ export function TrendView({ result, fileName }: { result: TrendResult; fileName:
         </table>
       </div>
       <SeasonalTable seasonal={result.seasonal.filter((s) => seriesKey(s) === key)} />
-    </section>
+    </div>
   );
 }

@@ -20,7 +20,7 @@ function fillColour(result: AnalysisResult): ExpressionSpecification | string {
 
 function fillOpacity(result: AnalysisResult): ExpressionSpecification | number {
   if (result.statistic === 'gistar') return ['case', ['==', ['coalesce', ['get', 'class'], 0], 0], 0.2, 0.8];
-  if (result.statistic === 'moran') return ['case', ['==', ['get', 'cluster'], null], 0.2, 0.8];
+  if (result.statistic === 'moran') return ['case', ['==', ['coalesce', ['get', 'cluster'], ''], ''], 0.2, 0.8];
   return 0.75;
 }
 

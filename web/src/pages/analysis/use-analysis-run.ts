@@ -32,6 +32,7 @@ export function useAnalysisRun(request: RunRequest | null, key: string): RunStat
     setRun(null);
     setResult(null);
     setError(null);
+    setStarting(false);
     if (!request) return;
     let left = false;
     let source: EventSource | null = null;
