@@ -61,10 +61,29 @@ describe('trends on the City of London street crime (32 months)', () => {
 
   it('compares months per day unless told to compare raw counts', () => {
     const one = { days: [parseDay('2019-02-10')!, ...Array(30).fill(parseDay('2019-02-11')!), ...Array(31).fill(parseDay('2019-03-05')!)] };
-    const perDay = trendTable(one, { period: 'month' }).find((r) => r.period === '2019-03')!;
-    const raw = trendTable(one, { period: 'month', exposure: 'equal' }).find((r) => r.period === '2019-03')!;
+    const observed = { first: parseDay('2019-02-01')!, last: parseDay('2019-03-31')! };
+    const perDay = trendTable(one, { period: 'month', observed }).find((r) => r.period === '2019-03')!;
+    const raw = trendTable(one, { period: 'month', exposure: 'equal', observed }).find((r) => r.period === '2019-03')!;
+    expect([perDay.days, raw.days]).toEqual([31, 31]);
     expect(perDay.pPrevious!).not.toBeCloseTo(raw.pPrevious!, 6);
     expect(raw.pPrevious).toBe(1); // 31 vs 31
+  });
+
+  it('tests a period the observed days cut short on its covered days only', () => {
+    // Ten events a day, 1–31 August 2016 (a Monday to a Wednesday): the last week has 3 days.
+    const days: number[] = [];
+    for (let d = parseDay('2016-08-01')!; d <= parseDay('2016-08-31')!; d++) for (let i = 0; i < 10; i++) days.push(d);
+    const august = { first: parseDay('2016-08-01')!, last: parseDay('2016-08-31')! };
+    const last = trendTable({ days }, { period: 'week', observed: august }).at(-1)!;
+    expect(last).toMatchObject({ period: '2016-08-29', count: 30, days: 3, previous: 70 });
+    expect(last.pPrevious!).toBeGreaterThan(0.5); // the same rate per day: no change
+    // Counted as if whole (no observed days given), 30 against 70 is a significant drop.
+    const asWhole = trendTable({ days }, { period: 'week' }).at(-1)!;
+    expect(asWhole.days).toBe(7);
+    expect(asWhole.pPrevious!).toBeLessThan(0.001);
+    // A window wider than the events adds the empty periods it covers.
+    const wider = trendTable({ days }, { period: 'month', observed: { first: parseDay('2016-07-01')!, last: parseDay('2016-08-31')! } });
+    expect(wider.map((r) => [r.period, r.count, r.days])).toEqual([['2016-07', 0, 31], ['2016-08', 310, 31]]);
   });
 
   it('groups weeks from Monday and compares them with 52 weeks earlier', () => {

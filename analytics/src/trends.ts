@@ -11,6 +11,13 @@ export interface TrendOptions {
    * 28-day February against a 31-day March), 'equal' compares raw counts. Weeks are always equal.
    */
   exposure?: 'days' | 'equal';
+  /**
+   * The days the data covers (inclusive day numbers), e.g. the selection's time window. A period
+   * only partly inside is then tested on its covered days, so the last three days of a month
+   * are not read as a collapse against a full week. Without it every period counts whole
+   * (dates may be month-resolution, e.g. all on the 1st).
+   */
+  observed?: { first: number; last: number };
 }
 
 export interface TrendRow {
@@ -19,6 +26,8 @@ export interface TrendRow {
   category: string;
   area: string;
   count: number;
+  /** Days of the period inside the observed days (less than its length at the edges). */
+  days: number;
   previous: number | null;
   /** Two-sided exact test of equal rates against the previous period; null without one. */
   pPrevious: number | null;
@@ -126,14 +135,19 @@ export function trendTable(input: { days: ArrayLike<number>; categories?: readon
     first = Math.min(first, d);
     last = Math.max(last, d);
   }
-  const { start, length } = periodsBetween(first, last, options.period);
+  const covered = options.observed ? { first: Math.min(first, options.observed.first), last: Math.max(last, options.observed.last) } : { first, last };
+  const { start, length } = periodsBetween(covered.first, covered.last, options.period);
+  // Days of each period inside the observed days: the exposure of the exact tests.
+  const days = options.observed ? Int32Array.from(start, (d, k) => Math.min(d + length[k]! - 1, covered.last) - Math.max(d, covered.first) + 1) : length;
   const series = buildSeries(input.days, input.categories, input.areas, start);
   const byDays = options.exposure !== 'equal' && options.period === 'month';
   const lag = options.period === 'month' ? 12 : 52;
   let largest = 0;
   for (const s of series) for (const c of s.counts) largest = Math.max(largest, c);
   const logFact = logFactorials(2 * largest);
-  const test = (a: number, b: number, ta: number, tb: number) => (byDays ? binomialTestTwoSided(a, a + b, ta / (ta + tb), logFact) : binomialTestTwoSided(a, a + b, 0.5, logFact));
+  // Exposure: covered days (rates per day), or the covered fraction of the period (equal weights for whole periods).
+  const exposure = (k: number) => (byDays ? days[k]! : days[k]! / length[k]!);
+  const test = (a: number, b: number, ka: number, kb: number) => binomialTestTwoSided(a, a + b, exposure(ka) / (exposure(ka) + exposure(kb)), logFact);
   const rows: TrendRow[] = [];
   for (const s of series) {
     for (let k = 0; k < start.length; k++) {
@@ -145,10 +159,11 @@ export function trendTable(input: { days: ArrayLike<number>; categories?: readon
         category: s.category,
         area: s.area,
         count,
+        days: days[k]!,
         previous,
-        pPrevious: previous === null ? null : test(count, previous, length[k]!, length[k - 1]!),
+        pPrevious: previous === null ? null : test(count, previous, k, k - 1),
         lastYear,
-        pLastYear: lastYear === null ? null : test(count, lastYear, length[k]!, length[k - lag]!),
+        pLastYear: lastYear === null ? null : test(count, lastYear, k, k - lag),
       });
     }
   }

@@ -94,7 +94,7 @@ describe('alianza analyze on the shared data', () => {
   it('trend counts London crime per month and category with tests, and a seasonal view', async () => {
     const r = await run('trend', '--input', london(), '--date-col', 'Month', '--category-col', 'Crime type');
     const [header, ...rows] = r.csv();
-    expect(header).toEqual(['period', 'category', 'area', 'count', 'previous', 'p_previous', 'last_year', 'p_last_year']);
+    expect(header).toEqual(['period', 'category', 'area', 'count', 'days', 'previous', 'p_previous', 'last_year', 'p_last_year']);
     expect(rows.reduce((s, row) => s + Number(row[3]), 0)).toBe(22_111);
     expect(new Set(rows.map((row) => row[1])).size).toBe(14);
     const s = await run('trend', '--input', london(), '--date-col', 'Month', '--seasonal', '--where', 'Crime type=Bicycle theft');

@@ -38,9 +38,12 @@ export async function runTrend(values: Record<string, unknown>, io: Io): Promise
     })());
     return;
   }
-  const rows = trendTable(data, { period, exposure });
+  // Both ends of the selection given: periods it cuts short are tested on their covered days.
+  const from = dateOption(values, 'from');
+  const to = dateOption(values, 'to');
+  const rows = trendTable(data, { period, exposure, ...(from !== undefined && to !== undefined ? { observed: { first: from, last: to } } : {}) });
   await writeLines(io, output, (function* () {
-    yield csvLine(['period', 'category', 'area', 'count', 'previous', 'p_previous', 'last_year', 'p_last_year']);
-    for (const r of rows) yield csvLine([r.period, r.category, r.area, r.count, r.previous, r.pPrevious, r.lastYear, r.pLastYear]);
+    yield csvLine(['period', 'category', 'area', 'count', 'days', 'previous', 'p_previous', 'last_year', 'p_last_year']);
+    for (const r of rows) yield csvLine([r.period, r.category, r.area, r.count, r.days, r.previous, r.pPrevious, r.lastYear, r.pLastYear]);
   })());
 }

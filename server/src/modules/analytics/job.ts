@@ -17,6 +17,8 @@ export interface Job {
   /** Study-area polygon in projected coordinates (hotspot grids keep the cells inside it). */
   areaRings: number[][][][] | null;
   windows: TimeWindows | null;
+  /** Days the selection covers: trends test partial periods on their covered days. */
+  observedDays: { first: number; last: number } | null;
   units: PolygonUnits | null;
   /** Names of administrative areas (organisations), for trends by area. */
   areaNames: Record<string, string>;

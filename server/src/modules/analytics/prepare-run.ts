@@ -18,6 +18,8 @@ export interface PreparedRun {
   areaRings: number[][][][] | null;
   windows: TimeWindows | null;
   polygons: PreparedPolygons | null;
+  /** Civil days the selection covers (its time window, else the first to the last incident). */
+  observedDays: { first: number; last: number } | null;
 }
 
 export interface PreparedPolygons {
@@ -96,7 +98,7 @@ export async function prepareRun(ctx: AppContext, actor: Actor, input: CreateRun
   const summary = await q.summarise(ctx.db, actor, filter, categoryDigits);
   if (summary.n === 0) throw invalidField('selection', 'analytics.empty_selection');
   requireAtMost('selection', 'incidents', summary.n, LIMITS.maxIncidents);
-  const prepared: PreparedRun = { input, filter, categoryDigits, projection: null, grid: null, areaRings: null, windows: null, polygons: null };
+  const prepared: PreparedRun = { input, filter, categoryDigits, projection: null, grid: null, areaRings: null, windows: null, polygons: null, observedDays: null };
   const firstDay = selection.from ? localDayOf(selection.from, selection.timeZone) : summary.first_day!;
   const lastDay = selection.to ? localDayOf(Date.parse(selection.to) - 1, selection.timeZone) : summary.last_day!;
 
@@ -104,6 +106,8 @@ export async function prepareRun(ctx: AppContext, actor: Actor, input: CreateRun
     const periods = countWindows(input.parameters.period, summary.first_day!, summary.last_day!);
     const areas = input.parameters.byArea ? summary.areas : 1;
     requireAtMost('parameters', 'rows', periods * Math.max(1, summary.categories) * areas, LIMITS.maxTrendRows);
+    // Only an explicit window cuts periods short: incidents may be dated to the 1st of their month.
+    if (selection.from && selection.to) prepared.observedDays = { first: firstDay, last: lastDay };
     return prepared;
   }
   if (input.statistic === 'h3') {

@@ -240,6 +240,7 @@ async function buildJob(ctx: AppContext, actor: Actor, run: RunRecord, prepared:
     grid: prepared.grid,
     areaRings: prepared.areaRings,
     windows: prepared.windows,
+    observedDays: prepared.observedDays,
     units: prepared.polygons ? await polygonUnits(ctx, actor, prepared) : null,
     areaNames,
   };

@@ -70,16 +70,16 @@ export function computeTrends(job: Job, report: Report): JobResult {
     ...(category !== 'none' && job.points.category ? { categories: job.points.category.map(keyOf) } : {}),
     ...(byArea && job.points.area ? { areas: job.points.area.map(keyOf) } : {}),
   };
-  const rows = trendTable(input, { period, exposure });
+  const rows = trendTable(input, { period, exposure, ...(job.observedDays ? { observed: job.observedDays } : {}) });
   report('computing', 0.6);
   const seasonal = seasonalProfile(input);
   report('writing', 0.8);
   const areaName = (area: string) => (area === ALL || area === NONE ? null : (job.areaNames[area] ?? null));
   const named = rows.map((row) => ({ ...row, areaName: areaName(row.area) }));
-  const header = ['period', 'category', 'area', 'area_name', 'count', 'previous', 'p_previous', 'last_year', 'p_last_year'];
+  const header = ['period', 'category', 'area', 'area_name', 'count', 'days', 'previous', 'p_previous', 'last_year', 'p_last_year'];
   return {
     json: jsonBytes({ ...resultHeader(job), rows: named, seasonal: seasonal.map((s) => ({ ...s, index: finite(s.index), areaName: areaName(s.area) })) }),
-    csv: csvBytes(header, named.map((r) => [r.period, r.category, r.area, r.areaName, r.count, r.previous, r.pPrevious, r.lastYear, r.pLastYear])),
+    csv: csvBytes(header, named.map((r) => [r.period, r.category, r.area, r.areaName, r.count, r.days, r.previous, r.pPrevious, r.lastYear, r.pLastYear])),
     geojson: null,
     raster: null,
   };
