@@ -63,15 +63,15 @@ export function BulletinsPage() {
       {list.loading && !list.data && <p className="loading">{t('status.loading')}</p>}
       {list.data && (
         <>
-          <BulletinGroup id="received" title={t('bulletins.received')} empty={t('bulletins.emptyReceived')} items={received} />
-          <BulletinGroup id="issued" title={t('bulletins.issued')} empty={t('bulletins.emptyIssued')} items={issued} />
+          <BulletinGroup id="received" title={t('bulletins.received')} empty={t('bulletins.emptyReceived')} items={received} me={session?.user.id} />
+          <BulletinGroup id="issued" title={t('bulletins.issued')} empty={t('bulletins.emptyIssued')} items={issued} me={session?.user.id} />
         </>
       )}
     </section>
   );
 }
 
-function BulletinGroup({ id, title, empty, items }: { id: string; title: string; empty: string; items: Bulletin[] }) {
+function BulletinGroup({ id, title, empty, items, me }: { id: string; title: string; empty: string; items: Bulletin[]; me: string | undefined }) {
   const { t, formatDate } = useI18n();
   return (
     <section aria-labelledby={`bulletins-${id}`}>
@@ -79,7 +79,8 @@ function BulletinGroup({ id, title, empty, items }: { id: string; title: string;
       {items.length === 0 && <p>{empty}</p>}
       <ul className="record-list bulletin-list">
         {items.map((b) => {
-          const pending = b.acknowledgedAt === null && id === 'received';
+          // Everyone it reaches but its author is asked to acknowledge it, colleagues of the issuer too.
+          const pending = b.acknowledgedAt === null && b.createdBy !== me;
           return (
             <li key={b.id} className={pending ? 'unacknowledged' : undefined}>
               <TlpBadge tlp={b.tlp} /> <Link to={`/w/bulletins/${b.id}`}>{b.title}</Link>
