@@ -27,6 +27,7 @@ const options = {
   seed: positiveEnv('BENCH_SEED', 20160801, { integer: true }),
   engines: (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(','),
   writeDocs: process.env.BENCH_WRITE_DOCS !== '0',
+  writers: process.env.BENCH_WRITERS ? positiveEnv('BENCH_WRITERS', 2, { integer: true }) : undefined,
 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const load = () => os.loadavg()[0]!.toFixed(2);
@@ -65,6 +66,7 @@ async function importOnce(engine: Engine, file: string, prepared: Awaited<Return
     profile: BENCH_PROFILE,
     ownerOrgId: prepared.orgId,
     tlp: 'AMBER',
+    ...(options.writers ? { writers: options.writers } : {}),
     onProgress: (c) => {
       if (performance.now() - last > 5000) {
         last = performance.now();

@@ -5,6 +5,7 @@ import { cleanupJob } from './modules/housekeeping/cleanup-job.ts';
 import { importJob } from './modules/imports/import-job.ts';
 import { credentialsLogMessage } from './modules/demo/announce.ts';
 import { demoAccountsExist, seedDemoWorld, type DemoWorld } from './modules/demo/service.ts';
+import { finishDemoImport } from './modules/demo/incidents.ts';
 import { ProofOfWork } from './platform/anonymity/proof-of-work.ts';
 import { systemActor } from './platform/auth/actor.ts';
 import { platformSecret } from './platform/auth/secrets.ts';
@@ -24,6 +25,8 @@ export interface Platform {
   app: ZodApp;
   /** The demo world when this start created it (config.demo on an empty database), else null. */
   demoWorld: DemoWorld | null;
+  /** The demo incidents' import when this start runs it (config.demo): its final state. */
+  demoImport: Promise<string> | null;
   /** Stops taking requests, lets in-flight ones finish, then stops jobs and the database. */
   stop(): Promise<void>;
 }
@@ -84,6 +87,14 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
     housekeeping = setInterval(() => void jobs.send(cleanup, { reason: 'hourly' }).catch((err) => logger.error({ err }, 'housekeeping not scheduled')), 3_600_000);
     housekeeping.unref();
   }
+  // The demo incidents import in the background: the server answers meanwhile, a stop leaves it resumable.
+  const demoImportStop = new AbortController();
+  const demoImport = config.demo
+    ? finishDemoImport(ctx, demoImportStop.signal).catch((err) => {
+        logger.error({ err }, 'demo incidents not imported');
+        return 'failed';
+      })
+    : null;
   const stopChainer =
     options.auditChainer === false ? async () => {} : startAuditChainer(engine.db, (err) => logger.error({ err }, 'audit chaining failed'));
   const app = await buildApp(ctx, [...MODULES, ...(options.extraModules ?? [])]);
@@ -92,7 +103,10 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
     ctx,
     app,
     demoWorld,
+    demoImport,
     async stop() {
+      demoImportStop.abort();
+      await demoImport;
       if (housekeeping) clearInterval(housekeeping);
       await app.close();
       await jobs.stop();

@@ -12,7 +12,7 @@ describe('workspace in a real browser', () => {
   it('signs in and shows navigation by role', async () => {
     const analyst = await env.browser.newPage();
     await signIn(analyst, env.world, env.world.users.analyst);
-    expect(await navLabels(analyst)).toEqual(['Boletines', 'Búsqueda de identificadores', 'Entidades', 'Grupos de trabajo', 'Importaciones', 'Informes de inteligencia', 'Mapa', 'Notas compartidas', 'Operaciones', 'Reportes recibidos', 'Resumen', 'Solicitudes de contacto', 'Tokens de API'].sort());
+    expect(await navLabels(analyst)).toEqual(['Análisis', 'Análisis de vínculos', 'Boletines', 'Búsqueda de identificadores', 'Entidades', 'Grupos de trabajo', 'Importaciones', 'Informes de inteligencia', 'Mapa', 'Notas compartidas', 'Operaciones', 'Reportes recibidos', 'Resumen', 'Solicitudes de contacto', 'Tokens de API'].sort());
     expect(await seriousA11yViolations(analyst)).toEqual([]);
     const auditor = await env.browser.newPage();
     await signIn(auditor, env.world, env.world.users.auditor);

@@ -20,6 +20,7 @@ import { NotesPage } from '../pages/workspace/NotesPage.tsx';
 import { NoteViewPage } from '../pages/workspace/NoteViewPage.tsx';
 import { OrganizationsPage } from '../pages/workspace/OrganizationsPage.tsx';
 import { TokensPage } from '../pages/workspace/TokensPage.tsx';
+import { AnalysisPage } from '../pages/analysis/AnalysisPage.tsx';
 import { ImportsPage } from '../pages/imports/ImportsPage.tsx';
 import { ForwardedReportsPage } from '../pages/triage/ForwardedReportsPage.tsx';
 import { ReportsQueuePage } from '../pages/triage/ReportsQueuePage.tsx';
@@ -31,6 +32,7 @@ import { EntitiesPage } from '../pages/intel/EntitiesPage.tsx';
 import { EntityEditorPage } from '../pages/intel/EntityEditorPage.tsx';
 import { EntityViewPage } from '../pages/intel/EntityViewPage.tsx';
 import { IdentifierSearchPage } from '../pages/intel/IdentifierSearchPage.tsx';
+import { GraphPage } from '../pages/intel/graph/GraphPage.tsx';
 import { ReportEditorPage, ReportsPage, ReportViewPage } from '../pages/intel/ReportsPage.tsx';
 import { BulletinEditorPage } from '../pages/bulletins/BulletinEditorPage.tsx';
 import { BulletinsPage } from '../pages/bulletins/BulletinsPage.tsx';
@@ -47,7 +49,7 @@ function RequireRole({ roles, platformAdmin, children }: { roles?: Role[]; platf
   return allowed ? children : <ForbiddenPage />;
 }
 
-/** Intelligence is for the need-to-know roles (admin, coordinator, analyst, officer). */
+/** Intelligence and analyses are for the need-to-know roles (admin, coordinator, analyst, officer). */
 const INTEL_ROLES: Role[] = ['admin', 'coordinator', 'analyst', 'officer'];
 
 /** Bulletins speak for an organisation: its analysts, coordinators and admins issue them (bulletins/policy.ts). */
@@ -80,6 +82,7 @@ const router = createBrowserRouter([
       { path: 'notes/:id', element: <NoteViewPage /> },
       { path: 'notes/:id/edit', element: <NoteEditorPage /> },
       { path: 'map', element: <MapPage /> },
+      { path: 'analysis', element: <RequireRole roles={INTEL_ROLES}><AnalysisPage /></RequireRole> },
       { path: 'reports', element: <RequireRole roles={['admin', 'coordinator']}><ReportsQueuePage /></RequireRole> },
       { path: 'reports/:id', element: <RequireRole roles={['admin', 'coordinator']}><ReportTriagePage /></RequireRole> },
       { path: 'forwarded', element: <RequireRole roles={['admin', 'coordinator', 'analyst', 'officer']}><ForwardedReportsPage /></RequireRole> },
@@ -104,6 +107,7 @@ const router = createBrowserRouter([
       { path: 'bulletins/new', element: <RequireRole roles={BULLETIN_ISSUER_ROLES}><BulletinEditorPage /></RequireRole> },
       { path: 'bulletins/:id', element: <BulletinViewPage /> },
       { path: 'intel/duplicates', element: <RequireRole roles={INTEL_ROLES}><DuplicatesPage /></RequireRole> },
+      { path: 'intel/graph', element: <RequireRole roles={INTEL_ROLES}><GraphPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -19,6 +19,7 @@ export const WORKSPACE_NAV: NavItem[] = [
   { to: '/w/forwarded', label: 'nav.forwarded', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
   { to: '/w/routing', label: 'nav.routing', roles: ['admin', 'coordinator'] },
   { to: '/w/map', label: 'nav.map' },
+  { to: '/w/analysis', label: 'nav.analysis', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
   { to: '/w/groups', label: 'nav.groups' },
   { to: '/w/members', label: 'nav.members', roles: ['admin', 'coordinator'] },
   { to: '/w/audit', label: 'nav.audit', roles: ['auditor'] },
@@ -29,6 +30,7 @@ export const WORKSPACE_NAV: NavItem[] = [
   { to: '/w/intel/entities', label: 'nav.intelEntities' },
   { to: '/w/intel/reports', label: 'nav.intelReports' },
   { to: '/w/intel/requests', label: 'nav.intelRequests', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
+  { to: '/w/intel/graph', label: 'nav.intelGraph', roles: ['admin', 'coordinator', 'analyst', 'officer'] },
 ];
 
 export function visibleNav(session: Session): NavItem[] {

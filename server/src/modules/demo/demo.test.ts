@@ -10,6 +10,10 @@ import { ROLES, TLP_LEVELS } from '../../platform/db/schema.ts';
 import { api, login, makeUser } from '../../../test/factories.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { ROOT } from '../../../test/template.ts';
+import { readFileSync } from 'node:fs';
+import { parseCsv } from '../../../../analytics/src/csv.ts';
+import { DEMO_INCIDENTS_FILE, DEMO_PROFILE_NAME, demoCallTypes, finishDemoImport, iccsOfCallType } from './incidents.ts';
+import { insertChunk } from '../imports/run-queries.ts';
 import { seedDemoWorld } from './service.ts';
 import { DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_ROUTING_RULES, DEMO_TIPS, DEMO_USERS, demoEmail } from './world.ts';
 
@@ -96,6 +100,81 @@ describe('demo world', () => {
     expect(created('sharing_group')).toBe(1);
     expect(created('note')).toBe(DEMO_NOTES.length);
     expect(entries.filter((e) => e.action === 'demo.seed')).toHaveLength(1);
+  });
+});
+
+describe('demo incidents', () => {
+  const file = parseCsv(readFileSync(DEMO_INCIDENTS_FILE, 'utf8'));
+  const [header, ...records] = file;
+  const col = (name: string) => header!.indexOf(name);
+
+  it('are the Portland calls for service of August 2016, imported at start through an import run with every row accounted for', async () => {
+    expect(await t.demoImport).toBe('completed');
+    const run = await t.ctx.db.selectFrom('imports').selectAll().where('profile_name', '=', DEMO_PROFILE_NAME).executeTakeFirstOrThrow();
+    expect(run.records).toBe(records.length);
+    expect(run.imported + run.rejected).toBe(records.length);
+    const rejections = await t.ctx.db.selectFrom('import_rejections').select(['ref', 'code']).where('import_id', '=', run.id).execute();
+    expect(rejections).toHaveLength(run.rejected);
+    const incidents = await t.ctx.db
+      .selectFrom('incidents')
+      .select(['external_id', 'iccs_code', 'source_category', 'tlp', 'admin_area_org_id'])
+      .select((eb) => [eb.fn<number>('ST_X', ['location']).as('lon'), eb.fn<number>('ST_Y', ['location']).as('lat')])
+      .where('owner_org_id', '=', orgId('police'))
+      .execute();
+    expect(incidents).toHaveLength(run.imported);
+    // Burglaries as the file has them, every one in ICCS 0501
+    const burglaries = records.filter((r) => r[col('case_desc')]!.startsWith('BURGLARY')).length;
+    expect(burglaries).toBeGreaterThan(100);
+    expect(incidents.filter((i) => i.iccs_code === '0501')).toHaveLength(burglaries - rejections.filter((r) => records[r.ref - 2]![col('case_desc')]!.startsWith('BURGLARY')).length);
+    // EPSG:2913 feet reprojected to the file's own WGS 84 columns (6 decimals there)
+    const byId = new Map(incidents.map((i) => [i.external_id, i]));
+    let compared = 0;
+    records.forEach((r, i) => {
+      const row = byId.get(`portland-cfs-2016-08:${i + 2}`);
+      if (!row || row.lon === null || r[col('lon')] === '') return;
+      expect(Math.abs(row.lon - Number(r[col('lon')]))).toBeLessThan(2e-6);
+      expect(Math.abs(row.lat - Number(r[col('lat')]))).toBeLessThan(2e-6);
+      compared++;
+    });
+    expect(compared).toBeGreaterThan(records.length * 0.9);
+    expect(incidents.every((i) => i.tlp === 'GREEN')).toBe(true);
+    expect(incidents.filter((i) => i.admin_area_org_id !== null).length).toBeGreaterThan(incidents.length * 0.9);
+  });
+
+  it('can be seen by the analysts of other organisations (GREEN) and the import shows in the police imports list', async () => {
+    await t.demoImport;
+    const session = await login(t.app, demoEmail('analyst'), DEMO_PASSWORD);
+    const list = await api(t.app, { url: '/api/v1/imports', auth: session });
+    expect(list.statusCode).toBe(200);
+    expect(list.data.items.find((r: { profileName: string }) => r.profileName === DEMO_PROFILE_NAME)).toMatchObject({ state: 'completed', fileName: 'portland-cfs-2016-08.csv' });
+  });
+
+  it('resume after a stop half-way, ending with the rows of an uninterrupted run', async () => {
+    await t.demoImport;
+    const run = await t.ctx.db.selectFrom('imports').select(['id']).where('profile_name', '=', DEMO_PROFILE_NAME).executeTakeFirstOrThrow();
+    const before = await t.ctx.db.selectFrom('incidents').select(['external_id', 'iccs_code']).where('owner_org_id', '=', orgId('police')).orderBy('external_id').execute();
+    // As after a kill half-way: the run still running, its file still stored, part of its rows written.
+    await t.ctx.db.deleteFrom('incidents').where('owner_org_id', '=', orgId('police')).where('external_id', '>', 'portland-cfs-2016-08:5').execute();
+    const bytes = readFileSync(DEMO_INCIDENTS_FILE);
+    for (let seq = 0; seq * 2 ** 20 < bytes.length; seq++) await insertChunk(t.ctx.db, run.id, seq, bytes.subarray(seq * 2 ** 20, (seq + 1) * 2 ** 20));
+    await t.ctx.db.updateTable('imports').set({ state: 'running' }).where('id', '=', run.id).execute();
+    // A stop before the first batch leaves it queued, to be run at the next start.
+    const stop = new AbortController();
+    stop.abort();
+    expect(await finishDemoImport(t.ctx, stop.signal)).toBe('interrupted');
+    expect((await t.ctx.db.selectFrom('imports').select('state').where('id', '=', run.id).executeTakeFirstOrThrow()).state).toBe('queued');
+    expect(await finishDemoImport(t.ctx)).toBe('completed');
+    const after = await t.ctx.db.selectFrom('incidents').select(['external_id', 'iccs_code']).where('owner_org_id', '=', orgId('police')).orderBy('external_id').execute();
+    expect(after).toEqual(before);
+    expect(await finishDemoImport(t.ctx)).toBe('none');
+  });
+
+  it('map call types to ICCS divisions by their leading words, and calls that are no offence to none', () => {
+    expect(iccsOfCallType('BURGLARY - PRIORITY *H')).toBe('0501');
+    expect(iccsOfCallType('VEHICLE STOLEN - COLD')).toBe('0502');
+    expect(iccsOfCallType('THREAT - WITH WEAPON *H')).toBe('0201');
+    expect(iccsOfCallType('WELFARE CHECK - COLD')).toBeNull();
+    expect(demoCallTypes()).toContain('SUSPICIOUS SUBJ, VEH, OR CIRCUMSTANCE');
   });
 });
 

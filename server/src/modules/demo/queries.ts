@@ -38,3 +38,13 @@ export const anyActiveAccount = async (db: Executor, emails: readonly string[]) 
     .where('disabled_at', 'is', null)
     .limit(1)
     .executeTakeFirst()) !== undefined;
+
+export const insertCategoryMappings = (db: Executor, orgId: string, mappings: { sourceCategory: string; iccsCode: string | null }[]) =>
+  db
+    .insertInto('category_mappings')
+    .values(mappings.map((m) => ({ owner_org_id: orgId, source_category: m.sourceCategory, iccs_code: m.iccsCode })))
+    .execute();
+
+/** The demo world's import run (the latest, if there were several). */
+export const demoImportRun = (db: Executor, profileName: string) =>
+  db.selectFrom('imports').select(['id', 'state']).where('profile_name', '=', profileName).orderBy('created_at', 'desc').limit(1).executeTakeFirst();

@@ -12,6 +12,7 @@ import { insertGroup, replaceMembers } from '../sharing-groups/queries.ts';
 import { insertTip } from '../tips/queries.ts';
 import { insertMemberships, insertUser } from '../users/queries.ts';
 import { geometriesOf, loadDistricts } from './districts.ts';
+import { seedDemoImport } from './incidents.ts';
 import * as q from './queries.ts';
 import { DEMO_EMAILS, DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_ROUTING_RULES, DEMO_TASK_FORCE, DEMO_TIPS, DEMO_USERS, demoEmail } from './world.ts';
 
@@ -102,6 +103,7 @@ export async function seedDemoWorld(ctx: AppContext, actor: Actor): Promise<Demo
       audit.push({ action: 'create', recordType: 'report', recordId: row!.id, orgId: route.responsible?.orgId ?? null, diff: { channel: 'tip', category: tip.category, demo: true } });
     }
 
+    audit.push(...(await seedDemoImport(trx, orgIds.police!, userIds.analyst!)));
     audit.push({ action: 'demo.seed', recordType: 'platform', recordId: null, orgId: null, diff: { organizations: DEMO_ORGANIZATIONS.length, users: DEMO_USERS.length, notes: DEMO_NOTES.length } });
     await appendAudit(trx, actor, audit);
     return { password: DEMO_PASSWORD, accounts, organizationIds: orgIds };

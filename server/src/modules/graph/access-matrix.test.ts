@@ -15,7 +15,7 @@ import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
  * invisible entity or link is out of reach, and a path that needs one does not exist for it.
  *
  *   centre (CLEAR) ──CLEAR── gate[K] (marking K) ──CLEAR── beyond[K] (CLEAR)
- *   centre ──link of marking K── door[K] (CLEAR)
+ *   centre ──uses, of marking K, valid during 2020── door[K] (a CLEAR phone)
  *   centre ──CLEAR── detour1 ──CLEAR── detour2 ──CLEAR── beyond[RED]   (a longer way round)
  */
 type Kind = 'CLEAR' | 'GREEN' | 'AMBER' | 'AMBER+group' | 'AMBER+STRICT' | 'RED';
@@ -88,12 +88,12 @@ beforeAll(async () => {
     const m = marking(kind);
     gate.set(kind, (await f.person(author, `${marker} gate ${kind}`, m.tlp, m)).id);
     beyond.set(kind, (await f.person(author, `${marker} beyond ${kind}`, 'CLEAR')).id);
-    door.set(kind, (await f.person(author, `${marker} door ${kind}`, 'CLEAR')).id);
+    door.set(kind, (await f.phone(author, `+57 301 555 01${String(KINDS.indexOf(kind)).padStart(2, '0')}`, 'CLEAR')).id);
     gateLinks.set(kind, [
       (await f.link(author, centre, gate.get(kind)!, { tlp: 'CLEAR' })).id,
       (await f.link(author, gate.get(kind)!, beyond.get(kind)!, { tlp: 'CLEAR' })).id,
     ]);
-    doorLink.set(kind, (await f.link(author, centre, door.get(kind)!, { ...m })).id);
+    doorLink.set(kind, (await f.link(author, centre, door.get(kind)!, { ...m, type: 'uses', validFrom: '2020-01-01T00:00:00Z', validTo: '2020-12-31T00:00:00Z' })).id);
   }
   detour = [(await f.person(author, `${marker} detour 1`, 'CLEAR')).id, (await f.person(author, `${marker} detour 2`, 'CLEAR')).id];
   detourLinks = [
@@ -105,7 +105,7 @@ beforeAll(async () => {
 afterAll(async () => t.stop());
 
 /** What a persona should get around the centre at depth 2, derived from mayRead alone. */
-function expectedAround(p: Persona) {
+function expectedAround(p: Persona, options: { doors: boolean } = { doors: true }) {
   const nodes = [centre, ...detour];
   // detour 2 ── beyond[RED] joins two entities at depth 2 when the RED gate is visible.
   const edges = mayRead(p, 'RED') ? [...detourLinks] : detourLinks.slice(0, 2);
@@ -113,6 +113,7 @@ function expectedAround(p: Persona) {
     if (mayRead(p, kind)) {
       nodes.push(gate.get(kind)!, beyond.get(kind)!);
       edges.push(...gateLinks.get(kind)!);
+      if (!options.doors) continue;
       nodes.push(door.get(kind)!);
       edges.push(doorLink.get(kind)!);
     }
@@ -146,6 +147,33 @@ describe('graph traversal under the access matrix', () => {
         if (mayRead(p, kind)) continue;
         if (r.body.includes(`gate ${kind}"`)) failures.push(`${p.label}: body names the invisible gate ${kind}`);
         if (r.body.includes(doorLink.get(kind)!)) failures.push(`${p.label}: body names the invisible link to door ${kind}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('filters by entity type, link type and time within what the persona may see, and never widen it', async () => {
+    const failures: string[] = [];
+    const filters: { name: string; params: Record<string, string>; doors: boolean }[] = [
+      { name: 'people only', params: { entityTypes: 'person' }, doors: false },
+      { name: 'links valid since 2021', params: { since: '2021-01-01T00:00:00Z' }, doors: false },
+      { name: 'links valid in mid 2020', params: { since: '2020-06-01T00:00:00Z', until: '2020-07-01T00:00:00Z', linkTypes: 'associate_of,uses' }, doors: true },
+      { name: 'associates only', params: { linkTypes: 'associate_of' }, doors: false },
+      { name: 'people and phones', params: { entityTypes: 'person,phone' }, doors: true },
+    ];
+    for (const p of personas) {
+      for (const filter of filters) {
+        const r = await api(t.app, { url: neighbourhoodUrl([centre], { depth: 2, ...filter.params }), auth: p.auth });
+        const want = expectedAround(p, { doors: filter.doors });
+        const got = { nodes: sorted(r.data.nodes), edges: sorted(r.data.edges) };
+        if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${p.label}, ${filter.name}: ${got.nodes.length} nodes and ${got.edges.length} links, expected ${want.nodes.length} and ${want.edges.length}`);
+      }
+      for (const kind of KINDS) {
+        const late = await api(t.app, { url: pathsUrl(centre, door.get(kind)!, { since: '2021-01-01T00:00:00Z' }), auth: p.auth });
+        // Every door is CLEAR: the question is fine, the only link to it lies outside the window.
+        if (late.statusCode !== 200 || late.data.length !== null) failures.push(`${p.label} → door ${kind} since 2021: ${late.statusCode}, length ${late.data.length}`);
+        const during = await api(t.app, { url: pathsUrl(centre, door.get(kind)!, { until: '2020-03-01T00:00:00Z', entityTypes: 'phone' }), auth: p.auth });
+        if (during.data.length !== (mayRead(p, kind) ? 1 : null)) failures.push(`${p.label} → door ${kind} in early 2020: length ${during.data.length}`);
       }
     }
     expect(failures).toEqual([]);

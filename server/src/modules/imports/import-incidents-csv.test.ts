@@ -189,13 +189,26 @@ describe('imports in the operations feed', () => {
 
   it('announces each batch that wrote rows with one summary event, not one per row', async () => {
     const { orgId, actor } = await analystOfNewOrg();
-    await run(actor, orgId, PORTLAND_2000, { batchSize: 500 });
+    await run(actor, orgId, PORTLAND_2000, { batchSize: 500, writers: 1 });
     const events = await summaries(orgId);
     expect(events).toHaveLength(4);
     expect(events.every((e) => e.record_type === 'incident_import' && e.tlp === 'AMBER' && e.created_by === actor.userId)).toBe(true);
     expect(events.reduce((n, e) => n + Number(e.data.inserted), 0)).toBe(2000);
     await run(actor, orgId, PORTLAND_2000, { batchSize: 500 });
     expect(await summaries(orgId)).toHaveLength(4); // a re-run that changes nothing says nothing
+  });
+
+  it('writes a batch over two connections at once with the rows, counts and summaries of one', async () => {
+    const one = await analystOfNewOrg();
+    const two = await analystOfNewOrg();
+    const a = await run(one.actor, one.orgId, PORTLAND_2000, { batchSize: 500, writers: 1 });
+    const b = await run(two.actor, two.orgId, PORTLAND_2000, { batchSize: 500, writers: 2 });
+    expect(b).toEqual(a);
+    expect(await importedRows(two.orgId)).toEqual(await importedRows(one.orgId));
+    const events = await summaries(two.orgId);
+    expect(events.length).toBeGreaterThan(4); // one per transaction: two per batch
+    expect(events.length).toBeLessThanOrEqual(8);
+    expect(events.reduce((n, e) => n + Number(e.data.inserted), 0)).toBe(2000);
   });
 
   it('gives the earlier feed events of incidents an import re-marks their new marking', async () => {

@@ -20,6 +20,7 @@ export interface ImportIncidentsInput {
   tlp: Tlp;
   profile: ImportProfile;
   batchSize?: number;
+  writers?: number;
   onProgress?: (report: Readonly<ImportCounts>) => void;
 }
 
@@ -35,6 +36,7 @@ export async function importIncidentsCsv(ctx: AppContext, actor: Actor, input: I
     ownerOrgId: input.ownerOrgId,
     tlp: input.tlp,
     ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+    ...(input.writers ? { writers: input.writers } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     onRejected: ({ ref, code, column }) => void rejected.push({ line: ref, code, ...(column ? { column } : {}) }),
   });

@@ -32,7 +32,7 @@ async function* counted(chunks: AsyncIterable<Uint8Array>, onBytes: (n: number) 
  * between batches. A job retried after a crash starts the file again: the import is
  * idempotent, so it ends with the rows of an uninterrupted run.
  */
-export async function runStoredImport(ctx: AppContext, importId: string, locale: z.infer<typeof Payload>['locale']): Promise<void> {
+export async function runStoredImport(ctx: AppContext, importId: string, locale: z.infer<typeof Payload>['locale'], options: { signal?: AbortSignal } = {}): Promise<void> {
   const run = await q.findRun(ctx.db, importId);
   if (!run || !['queued', 'running'].includes(run.state)) return;
   const finish = async (state: 'completed' | 'failed' | 'cancelled', failure: object | null = null) => {
@@ -47,6 +47,10 @@ export async function runStoredImport(ctx: AppContext, importId: string, locale:
   await q.setState(ctx.db, importId, 'running', { started_at: new Date() });
 
   const stop = new AbortController();
+  // A shutdown (options.signal) stops between batches and leaves the run queued, to be run again.
+  const onShutdown = () => stop.abort();
+  options.signal?.addEventListener('abort', onShutdown, { once: true });
+  if (options.signal?.aborted) stop.abort();
   let bytes = 0;
   let seq = 0;
   let pending: Rejection[] = [];
@@ -76,7 +80,8 @@ export async function runStoredImport(ctx: AppContext, importId: string, locale:
     });
     await saveRejections();
     await q.saveProgress(ctx.db, importId, outcome.counts, outcome.cancelled ? bytes : Number(run.file_bytes));
-    await finish(outcome.cancelled ? 'cancelled' : 'completed');
+    if (outcome.cancelled && options.signal?.aborted) await q.setState(ctx.db, importId, 'queued');
+    else await finish(outcome.cancelled ? 'cancelled' : 'completed');
   } catch (err) {
     if (!(err instanceof AppError)) {
       ctx.logger.error({ err, importId }, 'import failed');
@@ -85,6 +90,8 @@ export async function runStoredImport(ctx: AppContext, importId: string, locale:
     }
     await saveRejections();
     await finish('failed', { code: err.code, params: err.params, fields: err.fields });
+  } finally {
+    options.signal?.removeEventListener('abort', onShutdown);
   }
 }
 

@@ -41,6 +41,8 @@ export interface RunImportInput {
   /** Sharing groups (AMBER) or named recipients (RED) of every imported incident. */
   distribution?: Distribution;
   batchSize?: number;
+  /** Connections writing batches at once (default: 2 on PostgreSQL, 1 on PGlite's single connection). */
+  writers?: number;
   /** After each batch is committed. */
   onProgress?: (counts: Readonly<ImportCounts>) => void | Promise<void>;
   /** Each rejected record, in file order (the error report); only counts are kept in memory. */
@@ -134,23 +136,30 @@ export async function runImport(ctx: AppContext, actor: Actor, input: RunImportI
   };
 
   let batch = new Map<string, Pending>();
-  // One batch is written while the next is parsed (the database and Node work at once), but
-  // never two at a time: batches commit in file order, so a later duplicate wins.
-  let writing: Promise<void> = Promise.resolve();
+  // A batch is written while the next one is parsed, split over `writers` connections by a hash
+  // of the external id: the same id always goes through the same writer, in file order, so a
+  // later duplicate still wins. At most one batch is in flight (memory stays bounded).
+  const writers = input.writers ?? (ctx.engine.kind === 'postgres' ? 2 : 1);
+  let inFlight: Promise<void> = Promise.resolve();
+  const writePart = async (pending: Pending[]) => {
+    const written = await writeBatch(ctx, actor, target, pending, areas);
+    counts.imported += written.inserted;
+    counts.updated += written.updated;
+    counts.unchanged += pending.length - written.inserted - written.updated - written.refused.length;
+    for (const p of written.refused) await reject(p.ref, p.values, { code: 'database_refused' });
+  };
   const flush = async () => {
     if (batch.size === 0) return;
-    const pending = [...batch.values()];
+    const parts = splitByKey([...batch.values()], writers);
     batch = new Map();
-    await writing;
-    writing = (async () => {
-      const written = await writeBatch(ctx, actor, target, pending, areas);
-      counts.imported += written.inserted;
-      counts.updated += written.updated;
-      counts.unchanged += pending.length - written.inserted - written.updated - written.refused.length;
-      for (const p of written.refused) await reject(p.ref, p.values, { code: 'database_refused' });
+    await inFlight;
+    inFlight = (async () => {
+      const settled = await Promise.allSettled(parts.map(writePart));
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
       await input.onProgress?.(counts);
     })();
-    writing.catch(() => {}); // surfaced by the next await of `writing`
+    inFlight.catch(() => {}); // surfaced by the next await of `inFlight`
   };
   const take = async (records: SourceRecord[]) => {
     for (const record of records) {
@@ -180,6 +189,21 @@ export async function runImport(ctx: AppContext, actor: Actor, input: RunImportI
   }
   if (!cancelled) await flush();
   else await batches.return?.(undefined);
-  await writing;
+  await inFlight;
   return { counts, header: source.header, refKind: source.refKind, cancelled };
+}
+
+/** FNV-1a of the external id: which writer takes a row. */
+function writerOf(key: string, writers: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % writers;
+}
+
+/** The batch's rows per writer, each part in file order; empty parts left out. */
+function splitByKey(pending: Pending[], writers: number): Pending[][] {
+  if (writers <= 1) return [pending];
+  const parts: Pending[][] = Array.from({ length: writers }, () => []);
+  for (const p of pending) parts[writerOf(p.row.external_id, writers)]!.push(p);
+  return parts.filter((part) => part.length > 0);
 }

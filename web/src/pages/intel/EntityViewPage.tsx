@@ -36,7 +36,8 @@ export function EntityViewPage() {
         <>
           <h1 id="entity-title">{e.label}</h1>
           <p>
-            <TlpBadge tlp={e.tlp} /> <span className="hint">{t(`intel.type.${e.type}` as MessageKey)} · {formatDate(e.updatedAt)}</span>
+            <TlpBadge tlp={e.tlp} /> <span className="hint">{t(`intel.type.${e.type}` as MessageKey)} · {formatDate(e.updatedAt)}</span>{' '}
+            <Link to={`/w/intel/graph?${new URLSearchParams({ entity: e.id, sel: e.id })}`}>{t('intel.entity.showInGraph')}</Link>
           </p>
           {e.mergedIntoId && (
             <p className="notice" role="status">

@@ -1,0 +1,199 @@
+import { createNodeBorderProgram } from '@sigma/node-border';
+import { NodeSquareProgram } from '@sigma/node-square';
+import Graph from 'graphology';
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import { useEffect, useRef } from 'react';
+import Sigma from 'sigma';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { GraphModel } from './graph-model.ts';
+import { EDGE_COLOR, ENTITY_STYLE, FADED_COLOR, nodeSize, PATH_COLOR, SELECTED_COLOR } from './graph-style.ts';
+
+export interface Highlight {
+  visibleNodes: Set<string>;
+  visibleEdges: Set<string>;
+  selected: string | null;
+  target: string | null;
+  selectedLink: string | null;
+  pathNodes: Set<string>;
+  pathEdges: Set<string>;
+}
+
+interface Props {
+  model: GraphModel;
+  highlight: Highlight;
+  label: string;
+  onSelect(node: string, second: boolean): void;
+  onExpand(node: string): void;
+  onSelectLink(link: string): void;
+  onClear(): void;
+  onLayoutChange(running: boolean): void;
+  /** Incremented to run the layout again. */
+  layoutRun: number;
+}
+
+/** What tests and the rendering benchmark read from a running view (there is no DOM per node). */
+export interface GraphTestHook {
+  nodes(): string[];
+  edges(): string[];
+  /** Where a node is drawn, in CSS pixels from the page's top left corner. */
+  position(node: string): { x: number; y: number } | null;
+  layoutRunning(): boolean;
+  startLayout(): void;
+  stopLayout(): void;
+}
+declare global {
+  interface Window {
+    alianzaGraph?: GraphTestHook;
+  }
+}
+
+const RingProgram = createNodeBorderProgram({
+  borders: [
+    { size: { value: 0.35 }, color: { attribute: 'color' } },
+    { size: { fill: true }, color: { value: '#ffffff' } },
+  ],
+});
+
+/** How long a layout runs on its own before it settles: longer for larger graphs. */
+const layoutMs = (order: number) => Math.min(2000 + order * 1.5, 10_000);
+
+/** Where a new node starts: near a placed neighbour, or on a ring by depth around the centre. */
+function initialPosition(graph: Graph, model: GraphModel, id: string, depth: number, random: () => number) {
+  for (const edge of model.edges.values()) {
+    const other = edge.source === id ? edge.target : edge.target === id ? edge.source : null;
+    if (other && graph.hasNode(other)) {
+      const { x, y } = graph.getNodeAttributes(other) as { x: number; y: number };
+      return { x: x + (random() - 0.5) * 10, y: y + (random() - 0.5) * 10 };
+    }
+  }
+  const angle = random() * 2 * Math.PI;
+  const radius = depth * 100 + random() * 50;
+  return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
+}
+
+/** The WebGL drawing of the graph (Sigma.js), with ForceAtlas2 running in a web worker. */
+export function GraphCanvas({ model, highlight, label, onSelect, onExpand, onSelectLink, onClear, onLayoutChange, layoutRun }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const graphRef = useRef<Graph | null>(null);
+  const sigmaRef = useRef<Sigma | null>(null);
+  const layoutRef = useRef<FA2Layout | null>(null);
+  const highlightRef = useRef(highlight);
+  const handlers = useRef({ onSelect, onExpand, onSelectLink, onClear, onLayoutChange });
+  handlers.current = { onSelect, onExpand, onSelectLink, onClear, onLayoutChange };
+  highlightRef.current = highlight;
+
+  // One Sigma instance for the life of the page; the graph inside it changes.
+  useEffect(() => {
+    const graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: false });
+    const sigma = new Sigma(graph, container.current!, {
+      nodeProgramClasses: { square: NodeSquareProgram, ring: RingProgram },
+      enableEdgeEvents: true,
+      defaultEdgeType: 'line',
+      labelRenderedSizeThreshold: 8,
+      zIndex: true,
+      nodeReducer: (node, data) => reduceNode(node, data, highlightRef.current),
+      edgeReducer: (edge, data) => reduceEdge(edge, data, highlightRef.current),
+    });
+    sigma.on('clickNode', ({ node, event }) => handlers.current.onSelect(node, event.original.shiftKey || event.original.ctrlKey || event.original.metaKey));
+    sigma.on('doubleClickNode', ({ node, preventSigmaDefault }) => {
+      preventSigmaDefault();
+      handlers.current.onExpand(node);
+    });
+    sigma.on('clickEdge', ({ edge }) => handlers.current.onSelectLink(edge));
+    sigma.on('clickStage', () => handlers.current.onClear());
+    graphRef.current = graph;
+    sigmaRef.current = sigma;
+    window.alianzaGraph = {
+      nodes: () => graph.filterNodes((n) => highlightRef.current.visibleNodes.has(n)),
+      edges: () => graph.filterEdges((e) => highlightRef.current.visibleEdges.has(e)),
+      position: (node) => {
+        const data = sigma.getNodeDisplayData(node);
+        if (!data) return null;
+        const p = sigma.framedGraphToViewport(data);
+        const box = container.current!.getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+      },
+      layoutRunning: () => layoutRef.current?.isRunning() ?? false,
+      startLayout: () => startLayout(),
+      stopLayout: () => stopLayout(),
+    };
+    return () => {
+      layoutRef.current?.kill();
+      sigma.kill();
+      delete window.alianzaGraph;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const timer = useRef<number | undefined>(undefined);
+  function stopLayout() {
+    window.clearTimeout(timer.current);
+    layoutRef.current?.stop();
+    handlers.current.onLayoutChange(false);
+  }
+  function startLayout() {
+    const graph = graphRef.current!;
+    if (graph.order === 0) return;
+    layoutRef.current?.kill();
+    layoutRef.current = new FA2Layout(graph, { settings: { ...inferSettings(graph), slowDown: 5 } });
+    layoutRef.current.start();
+    handlers.current.onLayoutChange(true);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(stopLayout, layoutMs(graph.order));
+  }
+
+  // Bring the drawn graph in line with the model, then let the layout settle it.
+  useEffect(() => {
+    const graph = graphRef.current!;
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let changed = false;
+    for (const id of graph.nodes()) if (!model.nodes.has(id)) (graph.dropNode(id), (changed = true));
+    for (const node of model.nodes.values()) {
+      const style = ENTITY_STYLE[node.type];
+      const attributes = { label: node.label, color: style.color, type: style.shape, size: nodeSize(model.starts.has(node.id) ? 0 : node.depth + 1, model.nodes.size) };
+      if (graph.hasNode(node.id)) graph.mergeNodeAttributes(node.id, attributes);
+      else {
+        graph.addNode(node.id, { ...attributes, ...initialPosition(graph, model, node.id, node.depth, random) });
+        changed = true;
+      }
+    }
+    for (const id of graph.edges()) if (!model.edges.has(id)) (graph.dropEdge(id), (changed = true));
+    for (const edge of model.edges.values()) {
+      if (graph.hasEdge(edge.id) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
+      graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, { color: EDGE_COLOR, size: model.edges.size > 5000 ? 0.5 : 1 });
+      changed = true;
+    }
+    if (changed) startLayout();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model]);
+
+  useEffect(() => {
+    if (layoutRun > 0) startLayout();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layoutRun]);
+
+  useEffect(() => {
+    sigmaRef.current?.refresh();
+  }, [highlight]);
+
+  return <div ref={container} className="graph-canvas" role="img" aria-label={label} />;
+}
+
+function reduceNode(node: string, data: Partial<NodeDisplayData>, h: Highlight): Partial<NodeDisplayData> {
+  if (!h.visibleNodes.has(node)) return { ...data, hidden: true };
+  const onPath = h.pathNodes.size > 0;
+  if (node === h.selected || node === h.target) return { ...data, highlighted: true, zIndex: 2, forceLabel: true };
+  if (onPath && h.pathNodes.has(node)) return { ...data, zIndex: 1, forceLabel: true };
+  if (onPath) return { ...data, color: FADED_COLOR, label: null, zIndex: 0 };
+  return data;
+}
+
+function reduceEdge(edge: string, data: Partial<EdgeDisplayData>, h: Highlight): Partial<EdgeDisplayData> {
+  if (!h.visibleEdges.has(edge)) return { ...data, hidden: true };
+  if (edge === h.selectedLink) return { ...data, color: SELECTED_COLOR, size: 3, zIndex: 2 };
+  if (h.pathEdges.has(edge)) return { ...data, color: PATH_COLOR, size: 3, zIndex: 1 };
+  if (h.pathNodes.size > 0) return { ...data, color: FADED_COLOR };
+  return data;
+}
