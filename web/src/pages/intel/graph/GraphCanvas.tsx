@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { GraphModel } from './graph-model.ts';
+import './graph-test-hook.ts';
 import { EDGE_COLOR, ENTITY_STYLE, FADED_COLOR, nodeSize, PATH_COLOR, SELECTED_COLOR } from './graph-style.ts';
 
 export interface Highlight {
@@ -30,22 +31,6 @@ interface Props {
   onLayoutChange(running: boolean): void;
   /** Incremented to run the layout again. */
   layoutRun: number;
-}
-
-/** What tests and the rendering benchmark read from a running view (there is no DOM per node). */
-export interface GraphTestHook {
-  nodes(): string[];
-  edges(): string[];
-  /** Where a node is drawn, in CSS pixels from the page's top left corner. */
-  position(node: string): { x: number; y: number } | null;
-  layoutRunning(): boolean;
-  startLayout(): void;
-  stopLayout(): void;
-}
-declare global {
-  interface Window {
-    alianzaGraph?: GraphTestHook;
-  }
 }
 
 const RingProgram = createNodeBorderProgram({
