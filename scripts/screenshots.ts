@@ -28,6 +28,9 @@ try {
     await shoot('notes', '/w/notes');
     await shoot('note-editor', '/w/notes/new');
     await shoot('members', '/w/members');
+    await shoot('operations', '/w/operations', () => page.locator('.connection[data-state=live]').waitFor());
+    await shoot('bulletins', '/w/bulletins');
+    await shoot('bulletin-editor', '/w/bulletins/new');
     await page.close();
   }
 } finally {

@@ -121,8 +121,9 @@ describe('operations view and bulletins in a real browser, in Spanish', () => {
   it('after a lost connection shows each missed event exactly once, and counts new events while scrolled down', async () => {
     const { world, browser } = env;
     const tf = await taskForce(`B${Date.now()}`);
-    const amber = { tlp: 'AMBER', sharingGroupIds: [tf.group.id] };
-    for (let i = 0; i < 25; i++) await issueBulletin(tf.issuerToken, { ...amber, title: `Relleno ${i}` });
+    // Routes only here, so that the list below holds this test's bulletins alone.
+    const amber = { tlp: 'AMBER', sharingGroupIds: [tf.group.id], kind: 'route' };
+    for (let i = 0; i < 55; i++) await issueBulletin(tf.issuerToken, { ...amber, title: `Relleno ${i}` });
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, world, tf.partnerAnalyst.email);
@@ -154,6 +155,15 @@ describe('operations view and bulletins in a real browser, in Spanish', () => {
     expect(await feedLinks(page, missed).count()).toBe(1);
     const positions = await page.locator('.feed-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-position')));
     expect(new Set(positions).size).toBe(positions.length);
+
+    // The bulletins list pages through all 57, each once.
+    await page.goto(`${world.url}/w/bulletins?kind=route`);
+    const received = page.getByRole('region', { name: 'Recibidos', exact: true }).locator('li');
+    await expect.poll(() => received.count()).toBe(50);
+    await page.getByRole('button', { name: 'Mostrar más boletines' }).click();
+    await expect.poll(() => received.count()).toBe(57);
+    expect(new Set(await received.locator('a').allTextContents()).size).toBe(57);
+    expect(await page.getByRole('button', { name: 'Mostrar más boletines' }).count()).toBe(0);
     await context.close();
   }, 180_000);
 

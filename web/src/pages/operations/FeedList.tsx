@@ -73,6 +73,7 @@ function FeedItem({ event, at, label }: { event: FeedEvent; at: string; label: s
       <time dateTime={event.at} className="hint">
         {at}
       </time>
+      {event.kind === 'report.forwarded' && <span className="hint">{t(event.data.role === 'responsible' ? 'triage.responsible' : 'triage.informed')}</span>}
       {event.kind === 'incidents.imported' && (
         <span className="hint">{t('operations.imported', { inserted: Number(event.data.inserted ?? 0), updated: Number(event.data.updated ?? 0) })}</span>
       )}
