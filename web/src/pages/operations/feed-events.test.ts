@@ -36,6 +36,9 @@ describe('operations feed state', () => {
     expect(recordLink(ack)).toBe('/w/bulletins/b-1');
     expect(recordLink(event(3, { kind: 'incident.created', recordType: 'incident' }))).toBeNull();
     expect(kindInfo('intel.hit')).toMatchObject({ label: 'operations.kind.intel', group: 'intel' });
+    expect(kindInfo('intel.hit.received')).toMatchObject({ label: 'operations.kind.hitReceived', group: 'intel' });
+    expect(recordLink(event(4, { kind: 'intel.contact_request.received', recordType: 'intel_contact_request' }))).toBe('/w/intel/requests');
+    expect(recordLink(event(5, { kind: 'intel.hit.found', recordType: 'intel_hit' }))).toBeNull();
     expect(kindInfo('weather.changed')).toMatchObject({ label: 'operations.kind.other', group: 'other' });
   });
 

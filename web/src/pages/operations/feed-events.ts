@@ -35,6 +35,10 @@ const KINDS: Record<string, KindInfo> = {
   'report.forwarded': { label: 'operations.kind.reportForwarded', icon: '✉', group: 'reports' },
   'bulletin.issued': { label: 'operations.kind.bulletinIssued', icon: '⚑', group: 'bulletins' },
   'bulletin.acknowledged': { label: 'operations.kind.bulletinAcknowledged', icon: '✔', group: 'bulletins' },
+  'intel.hit.found': { label: 'operations.kind.hitFound', icon: '◎', group: 'intel' },
+  'intel.hit.received': { label: 'operations.kind.hitReceived', icon: '◎', group: 'intel' },
+  'intel.contact_request.received': { label: 'operations.kind.contactRequestReceived', icon: '✉', group: 'intel' },
+  'intel.contact_request.decided': { label: 'operations.kind.contactRequestDecided', icon: '✉', group: 'intel' },
 };
 
 /** What to show for an event's kind; kinds this app does not know yet show generically. */
@@ -57,6 +61,8 @@ export function recordLink(event: FeedEvent): string | null {
       return `/w/intel/entities/${event.recordId}`;
     case 'intel_report':
       return `/w/intel/reports/${event.recordId}`;
+    case 'intel_contact_request':
+      return '/w/intel/requests';
     default:
       return null;
   }
