@@ -116,7 +116,8 @@ async function lookups(ctx: AppContext, searcher: Actor, plan: OccurrencePlan, o
     const { ms, value: result } = await timed(() => lookupIdentifier(ctx, searcher, query(draw())));
     times.push(ms);
     const outcome: Outcome = result.tooCommon ? 'too common' : result.hits.length > 0 ? 'hits' : result.matches.length > 0 ? 'matches only' : 'miss';
-    byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), ms]);
+    byOutcome.set(outcome, byOutcome.get(outcome) ?? []);
+    byOutcome.get(outcome)!.push(ms);
     matchesShown += result.matches.length;
     hitsGiven += result.hits.length;
     // The reference: the same normalised value by the primary key alone, no access control.
