@@ -92,7 +92,9 @@ async function load(client: pg.Client, files: Record<'entities' | 'identifiers' 
     await step(indexBuild, what, () => client.query(`alter table intel_identifiers add constraint ${c.conname} ${c.def}`));
     if (c.contype === 'p') for (const i of ddl.indexes) await step(indexBuild, i.indexdef.replace(/^.* USING btree /, 'index '), () => client.query(i.indexdef));
   }
-  await step(indexBuild, 'ANALYZE', () => client.query('analyze intel_identifiers; analyze intel_entities; analyze record_sharing_groups; analyze record_recipients'));
+  // VACUUM too, as autovacuum would soon after a bulk insert: it sets the visibility map, which
+  // lets the lookups read intel_identifiers_pkey by index-only scans.
+  await step(indexBuild, 'VACUUM ANALYZE', () => client.query('vacuum analyze intel_identifiers, intel_entities, record_sharing_groups, record_recipients'));
   return { entityLoad, indexBuild };
 }
 
@@ -114,7 +116,8 @@ async function lookups(ctx: AppContext, searcher: Actor, plan: OccurrencePlan, o
     const { ms, value: result } = await timed(() => lookupIdentifier(ctx, searcher, query(draw())));
     times.push(ms);
     const outcome: Outcome = result.tooCommon ? 'too common' : result.hits.length > 0 ? 'hits' : result.matches.length > 0 ? 'matches only' : 'miss';
-    byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), ms]);
+    byOutcome.set(outcome, byOutcome.get(outcome) ?? []);
+    byOutcome.get(outcome)!.push(ms);
     matchesShown += result.matches.length;
     hitsGiven += result.hits.length;
     // The reference: the same normalised value by the primary key alone, no access control.

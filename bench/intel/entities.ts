@@ -73,6 +73,11 @@ export function seededUuid(random: () => number): string {
 const SAMPLES = 30;
 // How many identifiers an entity holds: a phone or a plate alone, or a person with several.
 const SIZES: [number, number][] = [[1, 0.4], [2, 0.25], [3, 0.15], [4, 0.1], [5, 0.05], [6, 0.03], [8, 0.02]];
+function entitySize(u: number): number {
+  for (const [size, share] of SIZES) if ((u -= share) < 0) return size;
+  return SIZES.at(-1)![0];
+}
+
 const NAMES = 'Ana María Luis José Carlos Lucía Pedro Sofía Diego Valentina Juan Camila Miguel Paula Andrés Laura Jorge Elena Pablo Daniela'.split(' ');
 const SURNAMES = 'García Rodríguez González Fernández López Martínez Sánchez Pérez Gómez Martín Díaz Silva Rojas Torres Ramírez Flores Vargas Castro Romero Herrera'.split(' ');
 
@@ -122,8 +127,7 @@ export async function writeEntityFiles(plan: OccurrencePlan, world: World, searc
   const deferred: number[] = [];
   let next = 0;
   while (next < plan.total || deferred.length > 0) {
-    let size = 1;
-    for (let u = random(), i = 0; i < SIZES.length; i++) if ((u -= SIZES[i]![1]) < 0 || i === SIZES.length - 1) { size = SIZES[i]![0]; break; }
+    const size = entitySize(random());
     const held: number[] = [];
     const seen = new Set<number>();
     const take = (v: number) => (seen.has(v) ? deferred.push(v) : (seen.add(v), held.push(v)));
