@@ -22,7 +22,7 @@ const runStatus = (page: Page) => page.locator('.analysis-run').getAttribute('da
 const fieldError = (page: Page, label: string) => page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field-error');
 
 async function openAnalysis(page: Page) {
-  await page.getByRole('link', { name: 'Análisis' }).click();
+  await page.getByRole('link', { name: 'Análisis', exact: true }).click();
   await page.waitForURL(/\/w\/analysis$/);
   await page.locator('h1', { hasText: 'Espacio de análisis' }).waitFor();
 }
@@ -240,7 +240,7 @@ describe('the analyst workspace', () => {
   it('is not offered to viewers, who get the 403 page', async () => {
     const page = await env.browser.newPage();
     await signIn(page, env.world, env.world.users.viewer);
-    expect(await page.getByRole('link', { name: 'Análisis' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Análisis', exact: true }).count()).toBe(0);
     await page.goto(`${env.world.url}/w/analysis?kind=gistar`);
     await expect.poll(() => page.locator('main').textContent(), { timeout: 30_000 }).toContain('Acceso denegado');
     await page.close();
