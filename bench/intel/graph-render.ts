@@ -27,37 +27,45 @@ interface Frames {
   fps: number;
   /** Frames over 50 ms: what a reader feels as a stutter. */
   long: number;
+  /** Share of the time the main thread was in long tasks (its own work, not waiting for a core). */
+  busy: number;
 }
 
-function summarise(deltas: number[]): Frames {
+function summarise({ deltas, busy }: { deltas: number[]; busy: number }): Frames {
   const sorted = [...deltas].sort((a, b) => a - b);
   const total = deltas.reduce((s, d) => s + d, 0);
   return {
     count: deltas.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted.at(-1) ?? Number.NaN,
-    fps: deltas.length / (total / 1000), long: deltas.filter((d) => d > 50).length,
+    fps: deltas.length / (total / 1000), long: deltas.filter((d) => d > 50).length, busy,
   };
 }
 
-/** Starts recording requestAnimationFrame deltas in the page. */
+/** Starts recording requestAnimationFrame deltas in the page (a string: tsx would wrap a named function). */
 const startFrames = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
+  page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    window.__busy = 0;
+    window.__started = performance.now();
+    window.__observer?.disconnect();
+    window.__observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__busy += e.duration; });
+    window.__observer.observe({ type: 'longtask' });
     let last = performance.now();
-    const tick = (now: number) => {
-      if (!w.__recording) return;
-      w.__frames.push(now - last);
+    const tick = (now) => {
+      if (!window.__recording) return;
+      window.__frames.push(now - last);
       last = now;
       requestAnimationFrame(tick);
     };
-    requestAnimationFrame((now) => ((last = now), requestAnimationFrame(tick)));
-  });
+    requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
+  })()`);
+/** The deltas, and the share of the recording the main thread spent in long tasks (over 50 ms). */
 const stopFrames = (page: Page) =>
   page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    const w = window as unknown as { __frames: number[]; __recording: boolean; __busy: number; __started: number; __observer: PerformanceObserver };
     w.__recording = false;
-    return w.__frames;
+    w.__observer.disconnect();
+    return { deltas: w.__frames, busy: w.__busy / (performance.now() - w.__started) };
   });
 
 /** Drags and wheel-zooms over the canvas for `ms`, as a reader exploring the graph would. */
@@ -89,10 +97,13 @@ try {
   for (const { graph } of graphs) await insertGraph(db, graph, world.orgId, analyst.id);
 
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+  page.on('console', (m) => m.type() === 'error' && process.stderr.write(`console: ${m.text()}\n`));
   await signIn(page, world, world.users.analyst);
   renderer = await page.evaluate(() => {
     const gl = document.createElement('canvas').getContext('webgl2');
-    return gl ? String(gl.getParameter(gl.RENDERER)) : 'no WebGL 2';
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'no WebGL 2';
   });
   for (const { n, graph } of graphs) {
     const started = Date.now();
@@ -138,7 +149,7 @@ const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 const row = (r: (typeof results)[number], phase: 'layout' | 'pan') => {
   const f = r[phase];
-  return `| ${r.nodes.toLocaleString('en')} / ${r.edges.toLocaleString('en')} | ${phase === 'layout' ? 'layout (ForceAtlas2 in a worker)' : 'pan and zoom'} | ${f.count} | ${ms(f.medianMs)} | ${ms(f.p95Ms)} | ${ms(f.maxMs)} | ${f.fps.toFixed(1)} | ${f.long} |`;
+  return `| ${r.nodes.toLocaleString('en')} / ${r.edges.toLocaleString('en')} | ${phase === 'layout' ? 'layout (ForceAtlas2 in a worker)' : 'pan and zoom'} | ${f.count} | ${ms(f.medianMs)} | ${ms(f.p95Ms)} | ${ms(f.maxMs)} | ${f.fps.toFixed(1)} | ${f.long} | ${(f.busy * 100).toFixed(0)} % |`;
 };
 const [reference, large] = results as [(typeof results)[number], (typeof results)[number]];
 const ratio = (phase: 'layout' | 'pan', key: 'medianMs' | 'p95Ms') => (large[phase][key] / reference[phase][key]).toFixed(2);
@@ -156,8 +167,8 @@ page's main thread: first for up to ${PHASE_MS / 1000} s while ForceAtlas2 runs 
 returns, then for ${PHASE_MS / 1000} s of mouse drags and wheel zooms over the canvas (Sigma.js redraws each frame). A frame
 over 50 ms counts as long. 60 fps is 16.7 ms a frame.
 
-| entities / links | phase | frames | median ms | p95 ms | max ms | fps | long frames |
-|---|---|--:|--:|--:|--:|--:|--:|
+| entities / links | phase | frames | median ms | p95 ms | max ms | fps | long frames | main thread in long tasks |
+|---|---|--:|--:|--:|--:|--:|--:|--:|
 ${results.flatMap((r) => [row(r, 'layout'), row(r, 'pan')]).join('\n')}
 
 ${large.nodes.toLocaleString('en')} against ${reference.nodes} entities, same run: median frame × ${ratio('layout', 'medianMs')} and p95 × ${ratio('layout', 'p95Ms')} during layout,
