@@ -112,4 +112,13 @@ describe('link analysis in the workspace, in Spanish', () => {
     await poll(async () => (await drawn(page)).edges.includes(runnerPhone)).toBe(true);
     await page.close();
   });
+
+  it('is for the need-to-know roles: a member gets the 403 page and no graph link', async () => {
+    const page = await env.browser.newPage();
+    await signIn(page, env.world, env.world.users.member);
+    expect(await page.locator('nav.side-nav').textContent()).not.toContain('Análisis de vínculos');
+    await page.goto(`${env.world.url}/w/intel/graph`);
+    await poll(() => page.locator('h1').textContent()).toBe('Acceso denegado');
+    await page.close();
+  });
 });

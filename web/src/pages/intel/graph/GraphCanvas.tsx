@@ -5,6 +5,7 @@ import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { useEffect, useRef } from 'react';
 import Sigma from 'sigma';
+import { EdgeLineProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { GraphModel } from './graph-model.ts';
 import './graph-test-hook.ts';
@@ -40,6 +41,13 @@ const RingProgram = createNodeBorderProgram({
   ],
 });
 
+/**
+ * Above this many links the drawing saves work where it shows least (software WebGL, phones):
+ * one-pixel lines, no links or labels while the camera moves, and links chosen from the side
+ * panel rather than by pointer (picking them means drawing them all a second time).
+ */
+const LARGE = 3000;
+
 /** How long a layout runs on its own before it settles: longer for larger graphs. */
 const layoutMs = (order: number) => Math.min(2000 + order * 1.5, 10_000);
 
@@ -64,6 +72,7 @@ export function GraphCanvas({ model, highlight, label, onSelect, onExpand, onSel
   const sigmaRef = useRef<Sigma | null>(null);
   const layoutRef = useRef<FA2Layout | null>(null);
   const highlightRef = useRef(highlight);
+  const largeRef = useRef(false);
   const handlers = useRef({ onSelect, onExpand, onSelectLink, onClear, onLayoutChange });
   handlers.current = { onSelect, onExpand, onSelectLink, onClear, onLayoutChange };
   highlightRef.current = highlight;
@@ -73,12 +82,13 @@ export function GraphCanvas({ model, highlight, label, onSelect, onExpand, onSel
     const graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: false });
     const sigma = new Sigma(graph, container.current!, {
       nodeProgramClasses: { square: NodeSquareProgram, ring: RingProgram },
+      edgeProgramClasses: { thin: EdgeLineProgram },
       enableEdgeEvents: true,
       defaultEdgeType: 'line',
       labelRenderedSizeThreshold: 8,
       zIndex: true,
       nodeReducer: (node, data) => reduceNode(node, data, highlightRef.current),
-      edgeReducer: (edge, data) => reduceEdge(edge, data, highlightRef.current),
+      edgeReducer: (edge, data) => reduceEdge(edge, data, highlightRef.current, largeRef.current),
     });
     sigma.on('clickNode', ({ node, event }) => handlers.current.onSelect(node, event.original.shiftKey || event.original.ctrlKey || event.original.metaKey));
     sigma.on('doubleClickNode', ({ node, preventSigmaDefault }) => {
@@ -144,12 +154,15 @@ export function GraphCanvas({ model, highlight, label, onSelect, onExpand, onSel
         changed = true;
       }
     }
+    const large = model.edges.size > LARGE;
     for (const id of graph.edges()) if (!model.edges.has(id)) (graph.dropEdge(id), (changed = true));
     for (const edge of model.edges.values()) {
       if (graph.hasEdge(edge.id) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-      graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, { color: EDGE_COLOR, size: model.edges.size > 5000 ? 0.5 : 1 });
+      graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, { color: EDGE_COLOR, size: 1 });
       changed = true;
     }
+    largeRef.current = large;
+    sigmaRef.current!.setSettings({ hideEdgesOnMove: large, hideLabelsOnMove: large, enableEdgeEvents: !large });
     if (changed) startLayout();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model]);
@@ -175,10 +188,11 @@ function reduceNode(node: string, data: Partial<NodeDisplayData>, h: Highlight):
   return data;
 }
 
-function reduceEdge(edge: string, data: Partial<EdgeDisplayData>, h: Highlight): Partial<EdgeDisplayData> {
+function reduceEdge(edge: string, data: Partial<EdgeDisplayData>, h: Highlight, large: boolean): Partial<EdgeDisplayData> {
   if (!h.visibleEdges.has(edge)) return { ...data, hidden: true };
-  if (edge === h.selectedLink) return { ...data, color: SELECTED_COLOR, size: 3, zIndex: 2 };
-  if (h.pathEdges.has(edge)) return { ...data, color: PATH_COLOR, size: 3, zIndex: 1 };
+  if (large) data = { ...data, type: 'thin' };
+  if (edge === h.selectedLink) return { ...data, type: 'line', color: SELECTED_COLOR, size: 3, zIndex: 2 };
+  if (h.pathEdges.has(edge)) return { ...data, type: 'line', color: PATH_COLOR, size: 3, zIndex: 1 };
   if (h.pathNodes.size > 0) return { ...data, color: FADED_COLOR };
   return data;
 }

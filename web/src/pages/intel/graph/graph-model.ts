@@ -90,7 +90,7 @@ export function histogram(edges: Iterable<GraphEdge>, count = 48): Histogram | n
   const width = (end - start) / count;
   const bins = new Array<number>(count).fill(0);
   for (const e of dated) {
-    const from = Math.max(0, Math.floor(((time(e.validFrom) ?? start) - start) / width));
+    const from = Math.min(count - 1, Math.max(0, Math.floor(((time(e.validFrom) ?? start) - start) / width)));
     const to = Math.min(count - 1, Math.floor(((time(e.validTo) ?? end) - start) / width));
     for (let i = from; i <= to; i += 1) bins[i]! += 1;
   }
