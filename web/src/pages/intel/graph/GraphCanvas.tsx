@@ -47,7 +47,7 @@ const RingProgram = createNodeBorderProgram({
  */
 const LARGE = 3000;
 
-/** How long a layout runs on its own before it settles: longer for larger graphs. */
+/** How much layout computing (in the worker, ms) a graph gets before it settles: more for larger graphs. */
 const layoutMs = (order: number) => Math.min(2000 + order * 1.5, 10_000);
 
 /** Where a new node starts: near a placed neighbour, or on a ring by depth around the centre. */
@@ -147,6 +147,8 @@ export function GraphCanvas({ model, highlight, label, onSelect, onExpand, onSel
         return i === undefined ? attributes : { ...attributes, x: nx[i], y: ny[i] };
       }, { attributes: ['x', 'y'] });
       if (done) stopLayout();
+      // Ask for more once this frame is drawn, so drawing and layout take turns.
+      else requestAnimationFrame(() => requestAnimationFrame(() => layoutRef.current === worker && worker.postMessage('next' satisfies LayoutRequest)));
     };
     worker.postMessage({ x, y, edges, budgetMs: layoutMs(graph.order) } satisfies LayoutRequest, [x.buffer, y.buffer, edges.buffer]);
     layoutRef.current = worker;
