@@ -163,8 +163,8 @@ ${load(loadBefore)} before the run, ${load(loadAfter)} after it; the machine is 
 **What**: \`/w/intel/graph\` opened as an analyst on a generated graph (a depth-3 tree from one entity plus about two
 more links per entity to entities nearby, link validity spread over 2019–2025), every entity within depth 3, so the
 neighbourhood API returns the whole graph. Frame times are the gaps between \`requestAnimationFrame\` callbacks on the
-page's main thread: first for up to ${PHASE_MS / 1000} s while ForceAtlas2 runs in a web worker and Sigma.js redraws the positions
-it sends back about four times a second, then for ${PHASE_MS / 1000} s of mouse drags and wheel zooms over the canvas (Sigma.js redraws each frame). A frame
+page's main thread: first for up to ${PHASE_MS / 1000} s while ForceAtlas2 runs in a web worker, in batches of about 100 ms that
+Sigma.js draws before the next is asked for, then for ${PHASE_MS / 1000} s of mouse drags and wheel zooms over the canvas (Sigma.js redraws each frame). A frame
 over 50 ms counts as long. 60 fps is 16.7 ms a frame.
 
 | entities / links | phase | frames | median ms | p95 ms | max ms | fps | long frames | main thread in long tasks |
