@@ -1,6 +1,6 @@
 // `npm run bench:intel-graph-render`: frame times of the graph view (/w/intel/graph) in Debian's
 // headless Chromium, with a generated 5,000-entity / ~15,000-link graph and, in the same run, a
-// 500-entity reference, while ForceAtlas2 lays it out (in its web worker) and while the reader
+// 500-entity reference, while ForceAtlas2 lays it out (in a web worker) and while the reader
 // pans and zooms. Writes the "Graph view rendering" section of docs/benchmarks.md.
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -163,8 +163,8 @@ ${load(loadBefore)} before the run, ${load(loadAfter)} after it; the machine is 
 **What**: \`/w/intel/graph\` opened as an analyst on a generated graph (a depth-3 tree from one entity plus about two
 more links per entity to entities nearby, link validity spread over 2019–2025), every entity within depth 3, so the
 neighbourhood API returns the whole graph. Frame times are the gaps between \`requestAnimationFrame\` callbacks on the
-page's main thread: first for up to ${PHASE_MS / 1000} s while ForceAtlas2 runs in its web worker and Sigma.js draws each step it
-returns, then for ${PHASE_MS / 1000} s of mouse drags and wheel zooms over the canvas (Sigma.js redraws each frame). A frame
+page's main thread: first for up to ${PHASE_MS / 1000} s while ForceAtlas2 runs in a web worker, in batches of about 100 ms that
+Sigma.js draws before the next is asked for, then for ${PHASE_MS / 1000} s of mouse drags and wheel zooms over the canvas (Sigma.js redraws each frame). A frame
 over 50 ms counts as long. 60 fps is 16.7 ms a frame.
 
 | entities / links | phase | frames | median ms | p95 ms | max ms | fps | long frames | main thread in long tasks |

@@ -1,14 +1,13 @@
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { NodeSquareProgram } from '@sigma/node-square';
 import Graph from 'graphology';
-import { inferSettings } from 'graphology-layout-forceatlas2';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { useEffect, useRef } from 'react';
 import Sigma from 'sigma';
 import { EdgeLineProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { GraphModel } from './graph-model.ts';
 import './graph-test-hook.ts';
+import type { LayoutMessage, LayoutRequest } from './layout-worker.ts';
 import { EDGE_COLOR, ENTITY_STYLE, FADED_COLOR, nodeSize, PATH_COLOR, SELECTED_COLOR } from './graph-style.ts';
 
 export interface Highlight {
@@ -48,7 +47,7 @@ const RingProgram = createNodeBorderProgram({
  */
 const LARGE = 3000;
 
-/** How long a layout runs on its own before it settles: longer for larger graphs. */
+/** How much layout computing (in the worker, ms) a graph gets before it settles: more for larger graphs. */
 const layoutMs = (order: number) => Math.min(2000 + order * 1.5, 10_000);
 
 /** Where a new node starts: near a placed neighbour, or on a ring by depth around the centre. */
@@ -70,7 +69,7 @@ export function GraphCanvas({ model, highlight, label, onSelect, onExpand, onSel
   const container = useRef<HTMLDivElement>(null);
   const graphRef = useRef<Graph | null>(null);
   const sigmaRef = useRef<Sigma | null>(null);
-  const layoutRef = useRef<FA2Layout | null>(null);
+  const layoutRef = useRef<Worker | null>(null);
   const highlightRef = useRef(highlight);
   const largeRef = useRef(false);
   const handlers = useRef({ onSelect, onExpand, onSelectLink, onClear, onLayoutChange });
@@ -109,33 +108,51 @@ export function GraphCanvas({ model, highlight, label, onSelect, onExpand, onSel
         const box = container.current!.getBoundingClientRect();
         return { x: box.left + p.x, y: box.top + p.y };
       },
-      layoutRunning: () => layoutRef.current?.isRunning() ?? false,
+      layoutRunning: () => layoutRef.current !== null,
       startLayout: () => startLayout(),
       stopLayout: () => stopLayout(),
     };
     return () => {
-      layoutRef.current?.kill();
+      layoutRef.current?.terminate();
       sigma.kill();
       delete window.alianzaGraph;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const timer = useRef<number | undefined>(undefined);
   function stopLayout() {
-    window.clearTimeout(timer.current);
-    layoutRef.current?.stop();
+    layoutRef.current?.terminate();
+    layoutRef.current = null;
     handlers.current.onLayoutChange(false);
   }
+  /** Lays the graph out in a worker from where its nodes are now; positions arrive a few times a second. */
   function startLayout() {
     const graph = graphRef.current!;
     if (graph.order === 0) return;
-    layoutRef.current?.kill();
-    layoutRef.current = new FA2Layout(graph, { settings: { ...inferSettings(graph), slowDown: 5 } });
-    layoutRef.current.start();
+    layoutRef.current?.terminate();
+    const ids = graph.nodes();
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const x = new Float32Array(ids.length);
+    const y = new Float32Array(ids.length);
+    ids.forEach((id, i) => ((x[i] = graph.getNodeAttribute(id, 'x') as number), (y[i] = graph.getNodeAttribute(id, 'y') as number)));
+    const edges = new Uint32Array(graph.size * 2);
+    let k = 0;
+    graph.forEachEdge((_, __, source, target) => ((edges[k++] = index.get(source)!), (edges[k++] = index.get(target)!)));
+    const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<LayoutMessage>) => {
+      if (layoutRef.current !== worker) return;
+      const { x: nx, y: ny, done } = event.data;
+      graph.updateEachNodeAttributes((id, attributes) => {
+        const i = index.get(id);
+        return i === undefined ? attributes : { ...attributes, x: nx[i], y: ny[i] };
+      }, { attributes: ['x', 'y'] });
+      if (done) stopLayout();
+      // Ask for more once this frame is drawn, so drawing and layout take turns.
+      else requestAnimationFrame(() => requestAnimationFrame(() => layoutRef.current === worker && worker.postMessage('next' satisfies LayoutRequest)));
+    };
+    worker.postMessage({ x, y, edges, budgetMs: layoutMs(graph.order) } satisfies LayoutRequest, [x.buffer, y.buffer, edges.buffer]);
+    layoutRef.current = worker;
     handlers.current.onLayoutChange(true);
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(stopLayout, layoutMs(graph.order));
   }
 
   // Bring the drawn graph in line with the model, then let the layout settle it.

@@ -48,8 +48,7 @@ function toggle<T extends string>(chosen: T[] | null, all: readonly T[], value: 
 export function GraphControls({ state, onChange }: { state: GraphViewState; onChange(change: Partial<GraphViewState>): void }) {
   const { t } = useI18n();
   return (
-    <details className="graph-controls" open>
-      <summary>{t('graph.filters')}</summary>
+    <>
       <div className="filters">
         <label htmlFor="graph-depth">{t('graph.depth')}</label>
         <select id="graph-depth" value={state.depth} onChange={(e) => onChange({ depth: Number(e.target.value) })}>
@@ -60,6 +59,9 @@ export function GraphControls({ state, onChange }: { state: GraphViewState; onCh
           {NODE_CAPS.map((n) => <option key={n} value={n}>{n}</option>)}
         </select>
       </div>
+      {/* Open when a filter is set, so a shared link shows why some types are missing. */}
+      <details className="graph-controls" open={!!(state.entityTypes || state.linkTypes)}>
+      <summary>{t('graph.filters')}</summary>
       <fieldset className="graph-types">
         <legend>{t('graph.entityTypes')}</legend>
         {ENTITY_TYPES.map((type) => (
@@ -78,7 +80,8 @@ export function GraphControls({ state, onChange }: { state: GraphViewState; onCh
           </label>
         ))}
       </fieldset>
-    </details>
+      </details>
+    </>
   );
 }
 
