@@ -6,6 +6,7 @@ import { importJob } from './modules/imports/import-job.ts';
 import { credentialsLogMessage } from './modules/demo/announce.ts';
 import { demoAccountsExist, seedDemoWorld, type DemoWorld } from './modules/demo/service.ts';
 import { finishDemoImport } from './modules/demo/incidents.ts';
+import { requeueStalledImports } from './modules/imports/requeue-stalled.ts';
 import { ProofOfWork } from './platform/anonymity/proof-of-work.ts';
 import { systemActor } from './platform/auth/actor.ts';
 import { platformSecret } from './platform/auth/secrets.ts';
@@ -83,8 +84,13 @@ export async function startPlatform(config: Config, logger: Logger, options: Pla
   if (config.jobs) {
     await jobs.start();
     await jobs.send(cleanup, { reason: 'start-up' });
+    const requeue = () => void requeueStalledImports(ctx).catch((err) => logger.error({ err }, 'stalled imports not queued again'));
+    requeue();
     // Feed retention counts in days: an hourly round keeps it within the hour on long-running servers.
-    housekeeping = setInterval(() => void jobs.send(cleanup, { reason: 'hourly' }).catch((err) => logger.error({ err }, 'housekeeping not scheduled')), 3_600_000);
+    housekeeping = setInterval(() => {
+      void jobs.send(cleanup, { reason: 'hourly' }).catch((err) => logger.error({ err }, 'housekeeping not scheduled'));
+      requeue();
+    }, 3_600_000);
     housekeeping.unref();
   }
   // The demo incidents import in the background: the server answers meanwhile, a stop leaves it resumable.

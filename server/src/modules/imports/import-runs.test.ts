@@ -4,6 +4,7 @@ import { api, makeToken, makeUser, type Auth } from '../../../test/factories.ts'
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { createProfile } from './profiles.ts';
 import { runStoredImport } from './import-job.ts';
+import { requeueStalledImports, STALLED_AFTER_MS } from './requeue-stalled.ts';
 import { analystOfNewOrg, PORTLAND_2000 } from './testing.ts';
 
 const MAX_BYTES = 64 * 1024;
@@ -117,5 +118,29 @@ describe('imports over HTTP', () => {
     const queued = await t.ctx.db.insertInto('imports').values({ owner_org_id: orgId, profile_name: 'csv', settings: '{}', file_name: 'x.csv', state: 'queued', cancel_requested: true, created_by: final.createdBy }).returning('id').executeTakeFirstOrThrow();
     await runStoredImport(t.ctx, queued.id, 'en');
     expect((await api(t.app, { url: `/api/v1/imports/${queued.id}`, auth })).data).toMatchObject({ state: 'cancelled', counts: { records: 0 } });
+  });
+});
+
+describe('an import whose instance stopped mid-file', () => {
+  it('is queued again once it has made no progress for a while, by one caller only, and ends with every row', async () => {
+    const done = await followToTheEnd((await upload(csvProfile, 'calls.csv', SMALL_FILE)).json().id);
+    const profile = await t.ctx.db.selectFrom('import_profiles').select(['settings']).where('id', '=', csvProfile).executeTakeFirstOrThrow();
+    const settings = JSON.stringify({ settings: profile.settings, source: 'import', tlp: 'AMBER', sharingGroupIds: [], recipientUserIds: [] });
+    // As a crash leaves it: running, its file stored, part of its rows written, no progress since.
+    const stalledAt = new Date(Date.now() - STALLED_AFTER_MS - 60_000);
+    const row = (state: 'running') => ({ owner_org_id: orgId, profile_id: csvProfile, profile_name: 'csv', settings, file_name: 'calls.csv', file_bytes: Buffer.byteLength(SMALL_FILE), state, created_by: done.final.createdBy });
+    const stalled = await t.ctx.db.insertInto('imports').values({ ...row('running'), updated_at: stalledAt }).returning('id').executeTakeFirstOrThrow();
+    const busy = await t.ctx.db.insertInto('imports').values(row('running')).returning('id').executeTakeFirstOrThrow();
+    await t.ctx.db.insertInto('import_file_chunks').values({ import_id: stalled.id, seq: 0, data: Buffer.from(SMALL_FILE) }).execute();
+    await t.ctx.db.deleteFrom('incidents').where('owner_org_id', '=', orgId).where('external_id', '>', 'cfs:200').execute();
+    const [first, second] = await Promise.all([requeueStalledImports(t.ctx), requeueStalledImports(t.ctx)]);
+    expect([...first!, ...second!]).toEqual([stalled.id]);
+    const { final } = await followToTheEnd(stalled.id);
+    expect(final).toMatchObject({ state: 'completed', counts: { records: 300, rejected: 1 } });
+    expect(final.counts.imported + final.counts.unchanged).toBe(299);
+    const expected = Array.from({ length: 300 }, (_, i) => `cfs:${i + 2}`).filter((id) => id !== 'cfs:5'); // line 5 is rejected
+    expect(await t.ctx.db.selectFrom('incidents').select('external_id').where('owner_org_id', '=', orgId).where('external_id', 'in', expected).execute()).toHaveLength(299);
+    expect((await t.ctx.db.selectFrom('imports').select('state').where('id', '=', busy.id).executeTakeFirstOrThrow()).state).toBe('running');
+    await t.ctx.db.deleteFrom('imports').where('id', '=', busy.id).execute();
   });
 });

@@ -60,3 +60,16 @@ export const clearRejections = (db: Executor, id: string) => db.deleteFrom('impo
 export const rejectionsAfter = (db: Executor, id: string, afterSeq: number, limit: number) =>
   db.selectFrom('import_rejections').select(['seq', 'ref', 'code', 'column_name', 'raw_values']).where('import_id', '=', id).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 
+
+/**
+ * Claims runs left running without progress since `before` (their instance stopped): each is
+ * set back to queued by exactly one caller, whichever instance asks first.
+ */
+export const claimStalledRuns = (db: Executor, before: Date) =>
+  db
+    .updateTable('imports')
+    .set({ state: 'queued', updated_at: new Date() })
+    .where('state', '=', 'running')
+    .where('updated_at', '<', before)
+    .returning(['id'])
+    .execute();
