@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { NEED_TO_KNOW_ROLES, orgsWithRole, RESTRICTED_TLP } from '../../platform/access/policy.ts';
 import { journal, type AuditEntry, type Executor } from '../../platform/audit/audit-log.ts';
 import type { DomainEvent } from '../../platform/events/event-bus.ts';
+import type { FeedEventInput } from '../../platform/feed/feed-event.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { INTEL_ENTITY } from '../intel/visibility.ts';
 import type { IndexValue } from './entity-identifiers.ts';
@@ -29,6 +30,7 @@ export async function correlateValues(ctx: AppContext, trx: Executor, actor: Act
   const searcherOrgId = orgsWithRole(actor, NEED_TO_KNOW_ROLES)[0] ?? null;
   const audit: AuditEntry[] = [];
   const events: DomainEvent[] = [];
+  const feed: FeedEventInput[] = [];
   const results: Correlation[] = [];
   for (const { kind, value } of values) {
     const base = { kind, value, display: displayIdentifier(kind, value) };
@@ -52,8 +54,8 @@ export async function correlateValues(ctx: AppContext, trx: Executor, actor: Act
       audit.push({ action: 'create', recordType: INTEL_HIT, recordId: hitId, orgId: searcherOrgId, diff: { kind, value, ownerOrgId, entityIds: held.map((o) => o.entity_id), ownerNamed: named } });
       events.push({ type: 'intel.hit.created', recordType: INTEL_HIT, recordId: hitId, orgIds: [ownerOrgId], data: { ownerNamed: named } });
       const record = { type: INTEL_HIT, id: hitId };
-      await ctx.feed.publish(trx, { kind: 'intel.hit.found', record, marking: toPerson(searcherOrgId!, actor.userId), data: { ownerNamed: named } });
-      await ctx.feed.publish(trx, { kind: 'intel.hit.received', record, marking: toOrganisation(ownerOrgId) });
+      feed.push({ kind: 'intel.hit.found', record, marking: toPerson(searcherOrgId!, actor.userId), data: { ownerNamed: named } });
+      feed.push({ kind: 'intel.hit.received', record, marking: toOrganisation(ownerOrgId) });
     }
     for (const o of visible) {
       if (RESTRICTED_TLP.includes(o.tlp)) audit.push({ action: 'read', recordType: INTEL_ENTITY, recordId: o.entity_id, diff: { tlp: o.tlp } });
@@ -66,5 +68,6 @@ export async function correlateValues(ctx: AppContext, trx: Executor, actor: Act
     });
   }
   if (audit.length > 0 || events.length > 0) await journal(trx, actor, { audit, events });
+  await ctx.feed.publish(trx, feed);
   return results;
 }

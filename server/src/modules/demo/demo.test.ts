@@ -13,6 +13,7 @@ import { ROOT } from '../../../test/template.ts';
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../../../analytics/src/csv.ts';
 import { DEMO_INCIDENTS_FILE, DEMO_PROFILE_NAME, demoCallTypes, finishDemoImport, iccsOfCallType } from './incidents.ts';
+import { STALLED_AFTER_MS } from '../imports/import-job.ts';
 import { insertChunk } from '../imports/run-queries.ts';
 import { seedDemoWorld } from './service.ts';
 import { DEMO_NOTES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_ROUTING_RULES, DEMO_TIPS, DEMO_USERS, demoEmail } from './world.ts';
@@ -157,7 +158,7 @@ describe('demo incidents', () => {
     await t.ctx.db.deleteFrom('incidents').where('owner_org_id', '=', orgId('police')).where('external_id', '>', 'portland-cfs-2016-08:5').execute();
     const bytes = readFileSync(DEMO_INCIDENTS_FILE);
     for (let seq = 0; seq * 2 ** 20 < bytes.length; seq++) await insertChunk(t.ctx.db, run.id, seq, bytes.subarray(seq * 2 ** 20, (seq + 1) * 2 ** 20));
-    await t.ctx.db.updateTable('imports').set({ state: 'running' }).where('id', '=', run.id).execute();
+    await t.ctx.db.updateTable('imports').set({ state: 'running', updated_at: new Date(Date.now() - STALLED_AFTER_MS - 60_000) }).where('id', '=', run.id).execute();
     // A stop before the first batch leaves it queued, to be run at the next start.
     const stop = new AbortController();
     stop.abort();

@@ -4,13 +4,15 @@
  * category mapping to ICCS, reprojection from EPSG:2913 feet, error report) so that a first
  * start shows every part of the import and has data for the analyses.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../../../../analytics/src/csv.ts';
 import type { AuditEntry, Executor } from '../../platform/audit/audit-log.ts';
+import type { ImportState } from '../../platform/db/schema.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { REPO_ROOT } from '../../config.ts';
 import { runStoredImport } from '../imports/import-job.ts';
+import { CHUNK_BYTES, runSettings } from '../imports/import-runs.ts';
 import { insertProfile } from '../imports/profile-queries.ts';
 import * as runs from '../imports/run-queries.ts';
 import type { ProfileInput } from '../imports/schemas.ts';
@@ -18,7 +20,6 @@ import { demoImportRun, insertCategoryMappings } from './queries.ts';
 
 export const DEMO_INCIDENTS_FILE = path.join(REPO_ROOT, 'demo', 'portland-cfs-2016-08.csv');
 export const DEMO_PROFILE_NAME = 'Portland calls for service (DEMO)';
-const CHUNK_BYTES = 1 << 20;
 
 /** The x/y columns are the file's own EPSG:2913 feet (the lon/lat columns are derived). */
 export const DEMO_PROFILE: ProfileInput = {
@@ -55,8 +56,8 @@ const CALL_TYPE_ICCS: [RegExp, string][] = [
 export const iccsOfCallType = (callType: string): string | null => CALL_TYPE_ICCS.find(([re]) => re.test(callType))?.[1] ?? null;
 
 /** The call types found in the file. */
-export function demoCallTypes(): string[] {
-  const [header, ...records] = parseCsv(readFileSync(DEMO_INCIDENTS_FILE, 'utf8'));
+export function demoCallTypes(text = readFileSync(DEMO_INCIDENTS_FILE, 'utf8')): string[] {
+  const [header, ...records] = parseCsv(text);
   const column = header!.indexOf('case_desc');
   return [...new Set(records.map((r) => r[column] ?? '').filter((v) => v !== ''))].sort();
 }
@@ -66,20 +67,20 @@ export function demoCallTypes(): string[] {
  * queued import run holding the file, created by the police analyst. Returns audit entries.
  */
 export async function seedDemoImport(trx: Executor, orgId: string, analystId: string): Promise<AuditEntry[]> {
+  const bytes = readFileSync(DEMO_INCIDENTS_FILE);
   const profile = await insertProfile(trx, orgId, analystId, DEMO_PROFILE);
-  const mappings = demoCallTypes().map((sourceCategory) => ({ sourceCategory, iccsCode: iccsOfCallType(sourceCategory) }));
+  const mappings = demoCallTypes(bytes.toString('utf8')).map((sourceCategory) => ({ sourceCategory, iccsCode: iccsOfCallType(sourceCategory) }));
   await insertCategoryMappings(trx, orgId, mappings);
   const run = await runs.insertRun(trx, {
     owner_org_id: orgId,
     profile_id: profile.id,
     profile_name: profile.name,
-    settings: JSON.stringify({ settings: DEMO_PROFILE.settings, source: DEMO_PROFILE.source, tlp: DEMO_PROFILE.tlp, sharingGroupIds: [], recipientUserIds: [] }),
+    settings: runSettings(DEMO_PROFILE),
     file_name: path.basename(DEMO_INCIDENTS_FILE),
     created_by: analystId,
   });
-  const bytes = readFileSync(DEMO_INCIDENTS_FILE);
   for (let seq = 0; seq * CHUNK_BYTES < bytes.length; seq++) await runs.insertChunk(trx, run.id, seq, bytes.subarray(seq * CHUNK_BYTES, (seq + 1) * CHUNK_BYTES));
-  await runs.setState(trx, run.id, 'queued', { file_bytes: statSync(DEMO_INCIDENTS_FILE).size });
+  await runs.setState(trx, run.id, 'queued', { file_bytes: bytes.length });
   return [
     { action: 'create', recordType: 'import_profile', recordId: profile.id, orgId, diff: { after: { name: profile.name, demo: true } } },
     { action: 'update', recordType: 'category_mapping', recordId: null, orgId, diff: { after: Object.fromEntries(mappings.map((m) => [m.sourceCategory, m.iccsCode])), demo: true } },
@@ -92,7 +93,7 @@ export async function seedDemoImport(trx: Executor, orgId: string, analystId: st
  * half-way: the import is idempotent, so running it again completes it). In this process,
  * not as a job: the demo is one embedded database, and a stop must leave it resumable.
  */
-export async function finishDemoImport(ctx: AppContext, signal?: AbortSignal): Promise<'completed' | 'interrupted' | 'none' | string> {
+export async function finishDemoImport(ctx: AppContext, signal?: AbortSignal): Promise<ImportState | 'interrupted' | 'none'> {
   const run = await demoImportRun(ctx.db, DEMO_PROFILE_NAME);
   if (!run || !['queued', 'running'].includes(run.state)) return 'none';
   ctx.logger.info({ importId: run.id }, 'importing the demo incidents (Portland calls for service, August 2016)');

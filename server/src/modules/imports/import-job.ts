@@ -18,6 +18,9 @@ const StoredSettings = z.object({
   recipientUserIds: z.array(z.uuid()),
 });
 
+/** Progress is saved after every batch; a run this long without any lost its process. */
+export const STALLED_AFTER_MS = 15 * 60_000;
+
 /** Counts the bytes of the stored file as the import reads it. */
 async function* counted(chunks: AsyncIterable<Uint8Array>, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
   for await (const chunk of chunks) {
@@ -29,8 +32,9 @@ async function* counted(chunks: AsyncIterable<Uint8Array>, onBytes: (n: number) 
 /**
  * Runs one uploaded import in whichever instance takes the job: progress saved after every
  * batch (so any instance reports it), rejections into the error report, a cancel honoured
- * between batches. A job retried after a crash starts the file again: the import is
- * idempotent, so it ends with the rows of an uninterrupted run.
+ * between batches. A run is claimed first (queued, or running but stalled), so it never runs
+ * twice at once; one resumed after a crash starts the file again: the import is idempotent,
+ * so it ends with the rows of an uninterrupted run.
  */
 export async function runStoredImport(ctx: AppContext, importId: string, locale: z.infer<typeof Payload>['locale'], options: { signal?: AbortSignal } = {}): Promise<void> {
   const run = await q.findRun(ctx.db, importId);
@@ -40,11 +44,11 @@ export async function runStoredImport(ctx: AppContext, importId: string, locale:
     await q.deleteChunks(ctx.db, importId);
   };
   if (run.cancel_requested) return finish('cancelled');
+  if (!(await q.claimRun(ctx.db, importId, new Date(Date.now() - STALLED_AFTER_MS)))) return;
   const actor = await actorOf(ctx.db, run.created_by, locale);
   if (!actor) return finish('failed', { code: 'FORBIDDEN', params: {}, fields: [] });
   const stored = StoredSettings.parse(run.settings);
   await q.clearRejections(ctx.db, importId);
-  await q.setState(ctx.db, importId, 'running', { started_at: new Date() });
 
   const stop = new AbortController();
   // A shutdown (options.signal) stops between batches and leaves the run queued, to be run again.

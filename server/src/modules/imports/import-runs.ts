@@ -9,11 +9,12 @@ import { errorReportHeader, errorReportLine } from './error-report.ts';
 import { importJob } from './import-job.ts';
 import { getProfile } from './profiles.ts';
 import * as q from './run-queries.ts';
-import type { ImportView } from './schemas.ts';
+import type { ImportProfileView, ImportView } from './schemas.ts';
 import type { RowProblem } from './column-mapping.ts';
 
 const RECORD = 'import';
-const CHUNK_BYTES = 1 << 20;
+/** Uploads are stored in chunks of this size. */
+export const CHUNK_BYTES = 1 << 20;
 
 /** Who may run imports for an organisation, follow them and read their error reports: its writers. */
 function assertImporter(actor: Actor, orgId: string): void {
@@ -59,6 +60,10 @@ export function toImportView(row: q.RunRow, locale: Locale): ImportView {
   };
 }
 
+/** What a run keeps of its profile: the job reads these, not the profile, which may change meanwhile. */
+export const runSettings = (p: Pick<ImportProfileView, 'settings' | 'source' | 'tlp' | 'sharingGroupIds' | 'recipientUserIds'>) =>
+  JSON.stringify({ settings: p.settings, source: p.source, tlp: p.tlp, sharingGroupIds: p.sharingGroupIds, recipientUserIds: p.recipientUserIds });
+
 /** Regroups a stream of any chunk sizes into chunks of `size` bytes (the last one shorter). */
 async function* rechunk(stream: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
   let parts: Uint8Array[] = [];
@@ -101,7 +106,7 @@ export async function startImport(ctx: AppContext, actor: Actor, input: { profil
       owner_org_id: profile.ownerOrgId,
       profile_id: profile.id,
       profile_name: profile.name,
-      settings: JSON.stringify({ settings: profile.settings, source: profile.source, tlp: profile.tlp, sharingGroupIds: profile.sharingGroupIds, recipientUserIds: profile.recipientUserIds }),
+      settings: runSettings(profile),
       file_name: input.fileName.slice(0, 255) || 'upload',
       created_by: actor.userId!,
     });

@@ -1,9 +1,6 @@
 import type { AppContext } from '../../platform/http/context.ts';
-import { importJob } from './import-job.ts';
+import { importJob, STALLED_AFTER_MS } from './import-job.ts';
 import { claimStalledRuns } from './run-queries.ts';
-
-/** Progress is saved after every batch; a run this long without any lost its instance. */
-export const STALLED_AFTER_MS = 15 * 60_000;
 
 /**
  * Queues again the imports whose instance stopped mid-file (a crash, a kill): the import is

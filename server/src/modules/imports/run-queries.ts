@@ -62,6 +62,20 @@ export const rejectionsAfter = (db: Executor, id: string, afterSeq: number, limi
 
 
 /**
+ * Takes a run for this process: a queued one, or one left running without progress since
+ * `staleBefore` (its process stopped). Null when another process has it or it has ended, so a
+ * job delivered twice, or a requeued run also resumed elsewhere, never runs twice at once.
+ */
+export const claimRun = (db: Executor, id: string, staleBefore: Date) =>
+  db
+    .updateTable('imports')
+    .set({ state: 'running', started_at: new Date(), updated_at: new Date() })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('state', '=', 'queued'), eb.and([eb('state', '=', 'running'), eb('updated_at', '<', staleBefore)])]))
+    .returning('id')
+    .executeTakeFirst();
+
+/**
  * Claims runs left running without progress since `before` (their instance stopped): each is
  * set back to queued by exactly one caller, whichever instance asks first.
  */
